@@ -1,0 +1,2 @@
+import TermUI
+import StudyCore

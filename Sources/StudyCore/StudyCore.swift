@@ -1,0 +1,1 @@
+// StudyCore: content, scoring, scheduling, progress. Never imports TermUI.

@@ -1,0 +1,1 @@
+// TermUI: terminal widget layer. Knows nothing about exams.

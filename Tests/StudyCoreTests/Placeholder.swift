@@ -1,0 +1,2 @@
+import XCTest
+final class StudyCoreTestsPlaceholder: XCTestCase { func testBuilds() {} }
