@@ -1,2 +1,0 @@
-import XCTest
-final class StudyCoreTestsPlaceholder: XCTestCase { func testBuilds() {} }
