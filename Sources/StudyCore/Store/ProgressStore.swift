@@ -1,0 +1,258 @@
+import Foundation
+import GRDB
+
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+/// The learner's progress in one SQLite file (WAL mode, durable commits).
+///
+/// Every write is its own transaction, committed before the call returns, so a
+/// crash or `kill -9` loses nothing that was answered.
+public final class ProgressStore: Sendable {
+    public static let fileName = "progress.sqlite"
+    public let path: String
+    private let pool: DatabasePool
+
+    /// `$XDG_DATA_HOME/proctor`, else `~/.local/share/proctor`.
+    public static func defaultDirectory(environment: [String: String] = ProcessInfo.processInfo.environment)
+        -> URL
+    {
+        if let xdg = environment["XDG_DATA_HOME"], xdg.hasPrefix("/") {
+            return URL(fileURLWithPath: xdg).appendingPathComponent("proctor")
+        }
+        let home = environment["HOME"] ?? NSHomeDirectory()
+        return URL(fileURLWithPath: home).appendingPathComponent(".local/share/proctor")
+    }
+
+    /// Opens (creating if needed) `progress.sqlite` inside `directory`.
+    public convenience init(directory: URL) throws {
+        try Self.ensureDirectory(directory)
+        try self.init(path: directory.appendingPathComponent(Self.fileName).path)
+    }
+
+    public init(path: String) throws {
+        self.path = path
+        do {
+            try Self.createPrivateFileIfMissing(path)
+            var config = Configuration()
+            config.busyMode = .timeout(10)
+            config.prepareDatabase { db in
+                try db.execute(sql: "PRAGMA synchronous = FULL")
+            }
+            pool = try DatabasePool(path: path, configuration: config)
+            let migrator = StoreSchema.migrator
+            let superseded = try pool.read { db in try migrator.hasBeenSuperseded(db) }
+            if superseded { throw StoreError.newerSchema(path: path) }
+            try migrator.migrate(pool)
+        } catch {
+            throw StoreError.from(error, path: path)
+        }
+    }
+
+    // MARK: - Answers and schedule
+
+    /// Saves an answer and, when given, the question's new FSRS card, atomically.
+    @discardableResult
+    public func record(_ answer: AnswerRecord, card: Card? = nil) throws -> AnswerRecord {
+        try write { db in
+            var saved = answer
+            try saved.insert(db)
+            if let card {
+                try CardRecord(packID: answer.packID, questionID: answer.questionID, card: card).save(db)
+            }
+            return saved
+        }
+    }
+
+    public func answers(packID: String) throws -> [AnswerRecord] {
+        try read { db in
+            try AnswerRecord.filter(Column("packID") == packID).order(Column("answeredAt"), Column("id"))
+                .fetchAll(db)
+        }
+    }
+
+    public func answers(packID: String, questionID: String) throws -> [AnswerRecord] {
+        try read { db in
+            try AnswerRecord.filter(Column("packID") == packID && Column("questionID") == questionID)
+                .order(Column("answeredAt"), Column("id")).fetchAll(db)
+        }
+    }
+
+    /// The most recent answer of every question ever answered in the pack.
+    public func latestAnswers(packID: String) throws -> [String: AnswerRecord] {
+        let rows = try read { db in
+            try AnswerRecord.fetchAll(
+                db,
+                sql: """
+                    SELECT * FROM answer a WHERE packID = ? AND id = (
+                      SELECT id FROM answer b WHERE b.packID = a.packID AND b.questionID = a.questionID
+                      ORDER BY answeredAt DESC, id DESC LIMIT 1)
+                    """, arguments: [packID])
+        }
+        return Dictionary(rows.map { ($0.questionID, $0) }, uniquingKeysWith: { $1 })
+    }
+
+    public func answerCount(packID: String) throws -> Int {
+        try read { db in try AnswerRecord.filter(Column("packID") == packID).fetchCount(db) }
+    }
+
+    /// Answers per local calendar day ("yyyy-MM-dd") since `start`.
+    public func dailyAnswerCounts(packID: String, since start: Date) throws -> [String: Int] {
+        try read { db in
+            let rows = try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT strftime('%Y-%m-%d', answeredAt, 'unixepoch', 'localtime') AS day, COUNT(*) AS n
+                    FROM answer WHERE packID = ? AND answeredAt >= ? GROUP BY day
+                    """, arguments: [packID, start.timeIntervalSince1970])
+            return Dictionary(rows.map { (($0["day"] as String?) ?? "", $0["n"] as Int) }, uniquingKeysWith: +)
+        }
+    }
+
+    public func card(packID: String, questionID: String) throws -> Card? {
+        try read { db in
+            try CardRecord.filter(Column("packID") == packID && Column("questionID") == questionID)
+                .fetchOne(db)?.card
+        }
+    }
+
+    public func cards(packID: String) throws -> [String: Card] {
+        try read { db in
+            let rows = try CardRecord.filter(Column("packID") == packID).fetchAll(db)
+            return Dictionary(rows.map { ($0.questionID, $0.card) }, uniquingKeysWith: { $1 })
+        }
+    }
+
+    public func saveCard(_ card: Card, packID: String, questionID: String) throws {
+        try write { db in try CardRecord(packID: packID, questionID: questionID, card: card).save(db) }
+    }
+
+    // MARK: - Exams
+
+    public func startExam(_ attempt: ExamAttemptRecord) throws -> ExamAttemptRecord {
+        try write { db in
+            var saved = attempt
+            try saved.insert(db)
+            return saved
+        }
+    }
+
+    /// Saves the current pick and flag of one exam question (replacing the previous one).
+    public func saveExamAnswer(_ answer: ExamAnswerRecord) throws {
+        try write { db in try answer.save(db) }
+    }
+
+    public func examAnswers(attemptID: Int64) throws -> [ExamAnswerRecord] {
+        try read { db in try ExamAnswerRecord.filter(Column("attemptID") == attemptID).fetchAll(db) }
+    }
+
+    /// The newest attempt of the pack still in progress, if any.
+    public func inProgressExam(packID: String) throws -> ExamAttemptRecord? {
+        try read { db in
+            try ExamAttemptRecord.filter(
+                Column("packID") == packID && Column("status") == ExamStatus.inProgress.rawValue
+            ).order(Column("startedAt").desc, Column("id").desc).fetchOne(db)
+        }
+    }
+
+    public func exam(id: Int64) throws -> ExamAttemptRecord? {
+        try read { db in try ExamAttemptRecord.fetchOne(db, key: id) }
+    }
+
+    /// Submitted attempts, oldest first.
+    public func submittedExams(packID: String) throws -> [ExamAttemptRecord] {
+        try read { db in
+            try ExamAttemptRecord.filter(
+                Column("packID") == packID && Column("status") == ExamStatus.submitted.rawValue
+            ).order(Column("startedAt"), Column("id")).fetchAll(db)
+        }
+    }
+
+    /// Closes an attempt: marks it submitted with its score, and records every
+    /// answer in the history together with its new card, in one transaction.
+    public func submitExam(
+        attemptID: Int64, submittedAt: Date, scorePercent: Double, passed: Bool,
+        answers: [AnswerRecord], cards: [String: Card]
+    ) throws {
+        try write { db in
+            guard var attempt = try ExamAttemptRecord.fetchOne(db, key: attemptID) else { return }
+            guard attempt.status == .inProgress else { return }
+            attempt.status = .submitted
+            attempt.submittedAt = submittedAt
+            attempt.scorePercent = scorePercent
+            attempt.passed = passed
+            try attempt.update(db)
+            for var answer in answers {
+                answer.attemptID = attemptID
+                try answer.insert(db)
+            }
+            for (questionID, card) in cards {
+                try CardRecord(packID: attempt.packID, questionID: questionID, card: card).save(db)
+            }
+        }
+    }
+
+    // MARK: - Settings
+
+    public func setting(_ key: String) throws -> String? {
+        try read { db in try String.fetchOne(db, sql: "SELECT value FROM setting WHERE key = ?", arguments: [key]) }
+    }
+
+    public func setSetting(_ key: String, to value: String) throws {
+        try write { db in
+            try db.execute(
+                sql: "INSERT INTO setting(key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+                arguments: [key, value])
+        }
+    }
+
+    // MARK: - Health
+
+    /// SQLite's own integrity check; "ok" when the file is sound.
+    public func integrityCheck() throws -> String {
+        try read { db in try String.fetchOne(db, sql: "PRAGMA integrity_check") ?? "no answer" }
+    }
+
+    // MARK: - Plumbing
+
+    private func read<T>(_ body: (Database) throws -> T) throws -> T {
+        do { return try pool.read(body) } catch { throw StoreError.from(error, path: path) }
+    }
+
+    private func write<T>(_ body: (Database) throws -> T) throws -> T {
+        do { return try pool.write(body) } catch { throw StoreError.from(error, path: path) }
+    }
+
+    private static func ensureDirectory(_ directory: URL) throws {
+        var isDirectory: ObjCBool = false
+        if FileManager.default.fileExists(atPath: directory.path, isDirectory: &isDirectory) {
+            if !isDirectory.boolValue {
+                throw StoreError.cannotCreateDirectory(path: directory.path, reason: "a file is in the way")
+            }
+            return
+        }
+        do {
+            try FileManager.default.createDirectory(
+                at: directory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+        } catch {
+            throw StoreError.cannotCreateDirectory(path: directory.path, reason: error.localizedDescription)
+        }
+    }
+
+    /// The database holds study history: only its owner may read it.
+    private static func createPrivateFileIfMissing(_ path: String) throws {
+        let fd = open(path, O_CREAT | O_EXCL | O_WRONLY | O_CLOEXEC, 0o600)
+        if fd >= 0 {
+            close(fd)
+            return
+        }
+        let code = errno
+        if code == EEXIST { return }
+        let reason = String(cString: strerror(code))
+        if code == EACCES || code == EROFS {
+            throw StoreError.readOnly(path: path, reason: reason)
+        }
+        throw StoreError.unreadable(path: path, reason: reason)
+    }
+}
