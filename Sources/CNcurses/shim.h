@@ -65,4 +65,46 @@ static inline int cn_put_cell(int y, int x, const wchar_t *wch, attr_t attrs, sh
 
 static inline int cn_get_wch(wint_t *out) { return get_wch(out); }
 
+/* newterm on the process's stdin/stdout; returns NULL (instead of exiting like
+   initscr) when the terminal cannot be set up. */
+static inline SCREEN *cn_newterm(void) { return newterm(NULL, stdout, stdin); }
+static inline int cn_set_escdelay(int ms) { return set_escdelay(ms); }
+static inline int cn_refresh(void) { return wrefresh(stdscr); }
+static inline int cn_timeout(int ms) { wtimeout(stdscr, ms); return OK; }
+static inline int cn_keypad(int on) { return keypad(stdscr, on ? TRUE : FALSE); }
+static inline int cn_leaveok(int on) { return leaveok(stdscr, on ? TRUE : FALSE); }
+static inline int cn_intrflush(int on) { return intrflush(stdscr, on ? TRUE : FALSE); }
+static inline int cn_clearok(int on) { return clearok(stdscr, on ? TRUE : FALSE); }
+static inline int cn_erase(void) { return werase(stdscr); }
+static inline int cn_isendwin(void) { return isendwin() ? 1 : 0; }
+static inline int cn_has_colors(void) { return has_colors() ? 1 : 0; }
+static inline int cn_init_pair(int pair, int fg, int bg) { return init_pair((short)pair, (short)fg, (short)bg); }
+static inline int cn_key_max(void) { return KEY_MAX; }
+static inline int cn_key_f0(void) { return KEY_F0; }
+static inline int cn_key_a1(void) { return KEY_A1; }
+static inline int cn_key_a3(void) { return KEY_A3; }
+static inline int cn_key_b2(void) { return KEY_B2; }
+static inline int cn_key_c1(void) { return KEY_C1; }
+static inline int cn_key_c3(void) { return KEY_C3; }
+static inline int cn_key_sf(void) { return KEY_SF; }
+static inline int cn_key_sr(void) { return KEY_SR; }
+static inline int cn_key_beg(void) { return KEY_BEG; }
+static inline int cn_key_sleft(void) { return KEY_SLEFT; }
+static inline int cn_key_sright(void) { return KEY_SRIGHT; }
+static inline int cn_key_shome(void) { return KEY_SHOME; }
+static inline int cn_key_send(void) { return KEY_SEND; }
+static inline int cn_key_ll(void) { return KEY_LL; }
+
+/* Draws one cell of a grapheme given as code points (spacing char + marks, at most
+   CCHARW_MAX - 1 of them used), with attributes and a colour pair. */
+static inline int cn_put_cell_u32(int y, int x, const unsigned int *cps, int count, attr_t attrs, int pair) {
+    wchar_t wch[CCHARW_MAX + 1];
+    int n = count < CCHARW_MAX ? count : CCHARW_MAX - 1;
+    if (n <= 0) { wch[0] = L' '; n = 1; } else { for (int i = 0; i < n; i++) wch[i] = (wchar_t)cps[i]; }
+    wch[n] = 0;
+    cchar_t cc;
+    if (setcchar(&cc, wch, attrs, (short)pair, NULL) != OK) return ERR;
+    return mvadd_wch(y, x, &cc);
+}
+
 #endif

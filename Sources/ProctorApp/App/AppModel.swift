@@ -1,0 +1,325 @@
+import Foundation
+import StudyCore
+import TermUI
+
+/// Everything a screen may read while handling a key or drawing.
+public struct AppContext: Sendable {
+    public let pack: ExamPack
+    public var progress: ProgressSnapshot
+    public let scheduler: FSRSScheduler
+    public var theme: Theme
+    public var size: Size
+    public var now: Date
+    public var examDefaults: ExamRequest
+
+    public init(
+        pack: ExamPack, progress: ProgressSnapshot, scheduler: FSRSScheduler = FSRSScheduler(),
+        theme: Theme = .color, size: Size, now: Date, examDefaults: ExamRequest? = nil
+    ) {
+        self.pack = pack
+        self.progress = progress
+        self.scheduler = scheduler
+        self.theme = theme
+        self.size = size
+        self.now = now
+        self.examDefaults =
+            examDefaults ?? ExamRequest(count: pack.exam.questionCount, minutes: pack.exam.minutes)
+    }
+
+    /// The content area between the header and the status bar.
+    public var bodyRect: Rect { Rect(x: 0, y: 1, width: size.width, height: max(0, size.height - 2)) }
+
+    /// Records an answer in memory and returns the command that stores it.
+    mutating func record(_ answer: AnswerRecord, rating: Rating?) -> Command {
+        var card: Card?
+        if let rating {
+            let previous = progress.cards[answer.questionID] ?? .new(at: answer.answeredAt)
+            card = scheduler.review(previous, rating: rating, at: answer.answeredAt)
+        }
+        progress.apply(answer, card: card)
+        return .record(answer, card: card)
+    }
+}
+
+public enum Screen: Equatable, Sendable {
+    case home(HomeScreen)
+    case outline(OutlineScreen)
+    case practice(PracticeScreen)
+    case exam(ExamScreen)
+    case results(ResultsScreen)
+    case review(ReviewScreen)
+    case stats(StatsScreen)
+}
+
+/// What a screen asks the app to do after a key.
+public struct Outcome: Equatable, Sendable {
+    public enum Navigation: Equatable, Sendable {
+        case push(Screen), pop, replace(Screen), popToRoot
+    }
+    public var navigation: Navigation?
+    public var overlay: Overlay?
+    public var commands: [Command] = []
+    /// A dialog answer for the app to carry out.
+    public var confirmed: ConfirmAction?
+
+    public init(
+        navigation: Navigation? = nil, overlay: Overlay? = nil, commands: [Command] = [],
+        confirmed: ConfirmAction? = nil
+    ) {
+        self.navigation = navigation
+        self.overlay = overlay
+        self.commands = commands
+        self.confirmed = confirmed
+    }
+
+    public static let none = Outcome()
+    public static func push(_ s: Screen) -> Outcome { Outcome(navigation: .push(s)) }
+    public static let pop = Outcome(navigation: .pop)
+}
+
+/// The whole app as a value: a stack of screens, an optional overlay on top,
+/// and the context they share. `handle` is the update function, `render` the view.
+public struct AppModel: Sendable {
+    public static let minimumSize = Size(width: 60, height: 15)
+
+    public var context: AppContext
+    public private(set) var stack: [Screen]
+    public private(set) var overlay: Overlay?
+    /// A store failure to show until the next key; the answer stays in memory.
+    public var banner: String?
+
+    public init(context: AppContext, start: Screen? = nil) {
+        self.context = context
+        stack = [.home(HomeScreen())]
+        if let start, start != stack[0] { stack.append(start) }
+        syncLayout()
+    }
+
+    public var top: Screen { stack[stack.count - 1] }
+    public var isTooSmall: Bool {
+        context.size.width < Self.minimumSize.width || context.size.height < Self.minimumSize.height
+    }
+
+    /// Seconds between ticks the current screen needs (nil: no ticks).
+    public var tickInterval: Double? {
+        if case .exam = top { return 1 }
+        return nil
+    }
+
+    // MARK: - Update
+
+    public mutating func handle(_ event: Event, now: Date) -> [Command] {
+        context.now = now
+        var commands: [Command] = []
+        switch event {
+        case .resize(let width, let height):
+            context.size = Size(width: width, height: height)
+        case .tick:
+            commands += dispatchTick()
+        case .key(let key):
+            banner = nil
+            commands += handleKey(key)
+        }
+        syncLayout()
+        return commands
+    }
+
+    private mutating func handleKey(_ key: Key) -> [Command] {
+        if key == .ctrl("c") { return [.quit] }
+        if let current = overlay {
+            let (next, outcome) = current.handle(key)
+            overlay = next
+            return apply(outcome)
+        }
+        if isTooSmall {
+            return key == .char("q") || key == .ctrl("q") ? [.quit] : []
+        }
+        if key == .char("?") || key == .function(1) {
+            overlay = .help(HelpOverlay(screen: top))
+            return []
+        }
+        let outcome = dispatchKey(key)
+        return apply(outcome)
+    }
+
+    private mutating func dispatchKey(_ key: Key) -> Outcome {
+        var screen = top
+        let outcome: Outcome
+        switch screen {
+        case .home(var s):
+            outcome = s.handle(key, context: &context)
+            screen = .home(s)
+        case .outline(var s):
+            outcome = s.handle(key, context: &context)
+            screen = .outline(s)
+        case .practice(var s):
+            outcome = s.handle(key, context: &context)
+            screen = .practice(s)
+        case .exam(var s):
+            outcome = s.handle(key, context: &context)
+            screen = .exam(s)
+        case .results(var s):
+            outcome = s.handle(key, context: &context)
+            screen = .results(s)
+        case .review(var s):
+            outcome = s.handle(key, context: &context)
+            screen = .review(s)
+        case .stats(var s):
+            outcome = s.handle(key, context: &context)
+            screen = .stats(s)
+        }
+        stack[stack.count - 1] = screen
+        return outcome
+    }
+
+    private mutating func dispatchTick() -> [Command] {
+        guard case .exam(var s) = top else { return [] }
+        let outcome = s.tick(context: &context)
+        stack[stack.count - 1] = .exam(s)
+        return apply(outcome)
+    }
+
+    /// Applies navigation and overlay changes; returns the commands for the runner.
+    private mutating func apply(_ outcome: Outcome) -> [Command] {
+        var commands = outcome.commands
+        if let overlay = outcome.overlay { self.overlay = overlay }
+        if let confirmed = outcome.confirmed { commands += perform(confirmed) }
+        switch outcome.navigation {
+        case .push(let screen)?: stack.append(screen)
+        case .replace(let screen)?: stack[stack.count - 1] = screen
+        case .popToRoot?: stack = [stack[0]]
+        case .pop?:
+            if stack.count > 1 { stack.removeLast() } else { commands.append(.quit) }
+        case nil: break
+        }
+        return commands
+    }
+
+    /// Carries out a confirmed dialog action against the current screen.
+    private mutating func perform(_ action: ConfirmAction) -> [Command] {
+        switch action {
+        case .quitApp:
+            return [.quit]
+        case .submitExam, .leaveExam:
+            guard case .exam(var s) = top else { return [] }
+            let outcome = action == .submitExam ? s.submit(context: &context) : .pop
+            stack[stack.count - 1] = .exam(s)
+            return apply(outcome)
+        case .startNewExam(var request):
+            request.replacesInProgress = true
+            return [.startExam(request)]
+        case .resumeExam(let id):
+            return [.resumeExam(attemptID: id)]
+        }
+    }
+
+    // MARK: - Entry points used by the runner
+
+    /// Shows a stored attempt (new or resumed) as the exam screen.
+    public mutating func open(exam attempt: ExamAttemptRecord, answers: [ExamAnswerRecord]) -> [Command] {
+        let session = ExamSession(attempt: attempt, answers: answers, pack: context.pack)
+        var screen = ExamScreen(session: session)
+        if case .exam = top { stack.removeLast() }
+        // An attempt whose deadline passed while Proctor was closed is submitted at once.
+        if session.isExpired(at: context.now) {
+            let outcome = screen.submit(context: &context)
+            stack.append(.exam(screen))
+            let commands = apply(outcome)
+            syncLayout()
+            return commands
+        }
+        stack.append(.exam(screen))
+        syncLayout()
+        return []
+    }
+
+    public mutating func show(_ overlay: Overlay) { self.overlay = overlay }
+
+    /// Scores an attempt left unfinished and returns the command that stores it,
+    /// without leaving the current screen.
+    public mutating func close(abandoned attempt: ExamAttemptRecord, answers: [ExamAnswerRecord]) -> [Command] {
+        var screen = ExamScreen(session: ExamSession(attempt: attempt, answers: answers, pack: context.pack))
+        return screen.submit(context: &context).commands
+    }
+
+    // MARK: - Layout
+
+    /// Keeps scroll offsets of lists and trees consistent with the terminal size.
+    private mutating func syncLayout() {
+        switch top {
+        case .outline(var s):
+            s.syncLayout(context: context)
+            stack[stack.count - 1] = .outline(s)
+        case .results(var s):
+            s.syncLayout(context: context)
+            stack[stack.count - 1] = .results(s)
+        case .review(var s):
+            s.syncLayout(context: context)
+            stack[stack.count - 1] = .review(s)
+        case .exam(var s):
+            s.syncLayout(context: context)
+            stack[stack.count - 1] = .exam(s)
+        default: break
+        }
+    }
+
+    // MARK: - View
+
+    public func render(into canvas: inout Canvas) {
+        canvas.clear(canvas.bounds, style: context.theme.normal)
+        if isTooSmall {
+            SizeGuard(minWidth: Self.minimumSize.width, minHeight: Self.minimumSize.height, style: context.theme.title)
+                .render(in: canvas.bounds, on: &canvas)
+            return
+        }
+        let chrome = Chrome(context: context, title: title(of: top), status: status(of: top), hints: hints)
+        chrome.render(on: &canvas)
+        let body = context.bodyRect
+        switch top {
+        case .home(let s): s.render(in: body, on: &canvas, context: context)
+        case .outline(let s): s.render(in: body, on: &canvas, context: context)
+        case .practice(let s): s.render(in: body, on: &canvas, context: context)
+        case .exam(let s): s.render(in: body, on: &canvas, context: context)
+        case .results(let s): s.render(in: body, on: &canvas, context: context)
+        case .review(let s): s.render(in: body, on: &canvas, context: context)
+        case .stats(let s): s.render(in: body, on: &canvas, context: context)
+        }
+        if let banner {
+            let row = Rect(x: 0, y: max(0, context.size.height - 2), width: context.size.width, height: 1)
+            canvas.clear(row, style: context.theme.alert)
+            _ = canvas.write(" " + banner, x: 0, y: row.y, style: context.theme.alert, maxWidth: row.width)
+        }
+        overlay?.render(on: &canvas, context: context)
+    }
+
+    private var hints: [(String, String)] {
+        if overlay != nil { return overlay!.hints }
+        switch top {
+        case .home: return HomeScreen.hints
+        case .outline(let s): return s.hints
+        case .practice(let s): return s.hints
+        case .exam(let s): return s.hints
+        case .results(let s): return s.hints
+        case .review: return ReviewScreen.hints
+        case .stats: return StatsScreen.hints
+        }
+    }
+
+    private func title(of screen: Screen) -> String {
+        switch screen {
+        case .home: "Home"
+        case .outline: "Exam guide"
+        case .practice(let s): s.session.title
+        case .exam: "Mock exam"
+        case .results: "Results"
+        case .review: "Review"
+        case .stats: "Stats"
+        }
+    }
+
+    private func status(of screen: Screen) -> Chrome.Status? {
+        if case .exam(let s) = screen { return .countdown(s.session, now: context.now) }
+        if case .practice(let s) = screen { return .text(s.progressText) }
+        return nil
+    }
+}

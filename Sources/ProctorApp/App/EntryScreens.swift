@@ -1,0 +1,46 @@
+import Foundation
+import StudyCore
+
+/// Screens the command line can open directly.
+extension AppModel {
+    public static func outlineScreen(context: AppContext) -> Screen {
+        .outline(OutlineScreen(pack: context.pack))
+    }
+
+    /// A practice run, a cram run of missed questions, or Home with a message when there is nothing to ask.
+    public static func practiceScreen(
+        section: String?, subsection: String?, count: Int, missed: Bool, context: AppContext
+    ) -> Screen? {
+        let scope: PracticeScope = subsection.map { .subsection($0) } ?? section.map { .section($0) } ?? .all
+        let outcome: Outcome
+        if missed {
+            let ids = context.progress.missed(among: scope.questionIDs(in: context.pack))
+            outcome = PracticeScreen.start(
+                title: "Cram: missed questions", ids: Array(ids.prefix(count)), mode: .cram, context: context,
+                seed: seed(context))
+        } else {
+            outcome = PracticeScreen.start(scope: scope, count: count, mode: .practice, context: context)
+        }
+        if case .push(let screen)? = outcome.navigation { return screen }
+        return nil
+    }
+
+    /// `proctor review`: the review session itself (or the cram run with `missed`).
+    public static func reviewScreen(missed: Bool, context: AppContext) -> Screen? {
+        let pack = context.pack
+        let ids =
+            missed
+            ? context.progress.missed(among: pack.questions.map(\.id))
+            : PracticeSelector.review(pack: pack, progress: context.progress, now: context.now)
+        guard !ids.isEmpty else { return .review(ReviewScreen()) }
+        let outcome = PracticeScreen.start(
+            title: missed ? "Cram: missed questions" : "Review: due and missed", ids: ids,
+            mode: missed ? .cram : .review, context: context, seed: seed(context))
+        if case .push(let screen)? = outcome.navigation { return screen }
+        return .review(ReviewScreen())
+    }
+
+    private static func seed(_ context: AppContext) -> UInt64 {
+        UInt64(bitPattern: Int64(context.now.timeIntervalSince1970 * 1000))
+    }
+}

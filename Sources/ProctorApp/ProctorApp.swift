@@ -1,2 +1,0 @@
-import TermUI
-import StudyCore

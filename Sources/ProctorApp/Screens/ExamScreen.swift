@@ -1,0 +1,181 @@
+import Foundation
+import StudyCore
+import TermUI
+
+/// The timed mock exam: no feedback until the end, free navigation, flags, overview.
+public struct ExamScreen: Equatable, Sendable {
+    public var session: ExamSession
+    /// The overview list (answered / flagged / blank) is showing.
+    public var showingOverview = false
+    var overviewList = ListState()
+
+    public init(session: ExamSession) { self.session = session }
+
+    /// From Home: resume an attempt in progress or start a new one.
+    static func requestStart(context: AppContext) -> Outcome {
+        Outcome(commands: [.startExam(context.examDefaults)])
+    }
+
+    var hints: [(String, String)] {
+        if showingOverview { return [("↑↓", "move"), ("Enter", "go to"), ("o/Esc", "close"), ("S", "submit")] }
+        return [("a-e 1-6", "pick"), ("n/p", "next/prev"), ("f", "flag"), ("o", "overview"), ("S", "submit"),
+            ("q", "leave")]
+    }
+
+    static let helpKeys: [(String, String)] = [
+        ("a-e  1-6", "pick a choice (f is flag here: use 6 for choice F)"),
+        ("↑/↓  Space", "move between choices, toggle the highlighted one"),
+        ("n/→  p/←", "next / previous question"),
+        ("f", "flag the question for review"),
+        ("o", "overview of every question: answered, flagged, blank"),
+        ("S", "submit the exam (asks first, counting blanks and flags)"),
+        ("PgUp/PgDn", "scroll a long question"),
+        ("q  Esc", "leave; the attempt is kept and the clock keeps running"),
+    ]
+
+    mutating func handle(_ key: Key, context: inout AppContext) -> Outcome {
+        if session.isExpired(at: context.now) { return submit(context: &context) }
+        if showingOverview { return handleOverview(key) }
+        let now = context.now
+        switch key {
+        case .escape, .char("q"):
+            return Outcome(overlay: .confirm(ConfirmDialog(
+                title: "Leave the exam?",
+                body: "Your answers are saved. The clock keeps running, as in the real exam: "
+                    + "run `proctor exam` or press e on Home to resume before it runs out.",
+                yesLabel: "leave", noLabel: "stay", onYes: .leaveExam)))
+        case .char("S"):
+            return Outcome(overlay: .confirm(submitDialog))
+        case .char("n"), .right, .tab: session.go(to: session.index + 1)
+        case .char("p"), .left, .backTab: session.go(to: session.index - 1)
+        case .home, .char("g"): session.go(to: 0)
+        case .end, .char("G"): session.go(to: session.count - 1)
+        case .char("o"):
+            showingOverview = true
+            overviewList = ListState(selected: session.index)
+        case .char("f"): return Outcome(commands: [.saveExamAnswer(session.toggleFlag(now: now))])
+        case .up, .char("k"): session.moveHighlight(by: -1)
+        case .down, .char("j"): session.moveHighlight(by: 1)
+        case .pageDown: session.scroll(by: 10)
+        case .pageUp: session.scroll(by: -10)
+        case .char(" "): return Outcome(commands: [.saveExamAnswer(session.toggleHighlighted(now: now))])
+        case .char(let c):
+            if let position = QuestionPresentation.position(for: c), position < session.current.order.count {
+                return Outcome(commands: [.saveExamAnswer(session.pick(position: position, now: now))])
+            }
+        default: break
+        }
+        return .none
+    }
+
+    private mutating func handleOverview(_ key: Key) -> Outcome {
+        switch key {
+        case .up, .char("k"): overviewList.move(by: -1, count: session.count)
+        case .down, .char("j"): overviewList.move(by: 1, count: session.count)
+        case .pageUp: overviewList.move(by: -10, count: session.count)
+        case .pageDown: overviewList.move(by: 10, count: session.count)
+        case .home, .char("g"): overviewList.selectFirst(count: session.count)
+        case .end, .char("G"): overviewList.selectLast(count: session.count)
+        case .enter:
+            session.go(to: overviewList.selected ?? session.index)
+            showingOverview = false
+        case .escape, .char("o"), .char("q"): showingOverview = false
+        case .char("S"): return Outcome(overlay: .confirm(submitDialog))
+        default: break
+        }
+        return .none
+    }
+
+    private var submitDialog: ConfirmDialog {
+        var body = "\(session.answeredCount) of \(session.count) answered."
+        if session.blankCount > 0 { body += " \(session.blankCount) blank (scored as wrong)." }
+        if session.flaggedCount > 0 { body += " \(session.flaggedCount) flagged for review." }
+        body += "\nYou cannot change answers after submitting."
+        return ConfirmDialog(title: "Submit the exam?", body: body, yesLabel: "submit", noLabel: "keep going",
+            onYes: .submitExam)
+    }
+
+    /// Auto-submits when the clock runs out.
+    mutating func tick(context: inout AppContext) -> Outcome {
+        session.isExpired(at: context.now) ? submit(context: &context) : .none
+    }
+
+    /// Scores the attempt, records every answer and its new card, and shows the results.
+    mutating func submit(context: inout AppContext) -> Outcome {
+        let pack = context.pack
+        let items = session.questions.map { ExamItem(questionID: $0.question.id, choiceOrder: $0.order) }
+        let finishedAt = min(context.now, session.deadline)
+        let result = ExamScorer.score(
+            pack: pack, items: items, answers: session.picks, startedAt: session.startedAt, finishedAt: finishedAt)
+        var answers: [AnswerRecord] = []
+        var cards: [String: Card] = [:]
+        for outcome in result.outcomes {
+            let answer = AnswerRecord(
+                packID: pack.id, questionID: outcome.questionID, picked: outcome.picked.sorted(),
+                correct: outcome.isCorrect, secondsTaken: 0, mode: .exam, answeredAt: finishedAt,
+                attemptID: session.attemptID)
+            let previous = context.progress.cards[outcome.questionID] ?? .new(at: finishedAt)
+            let card = context.scheduler.review(previous, rating: outcome.isCorrect ? .good : .again, at: finishedAt)
+            context.progress.apply(answer, card: card)
+            answers.append(answer)
+            cards[outcome.questionID] = card
+        }
+        let submission = ExamSubmission(
+            attemptID: session.attemptID, submittedAt: finishedAt, scorePercent: result.percent,
+            passed: result.passed, answers: answers, cards: cards)
+        var record = ExamAttemptRecord(
+            id: session.attemptID, packID: pack.id, seed: 0,
+            items: items.map { StoredExamItem(questionID: $0.questionID, choiceOrder: $0.choiceOrder) },
+            startedAt: session.startedAt, deadline: session.deadline, status: .submitted, submittedAt: finishedAt,
+            scorePercent: result.percent, passed: result.passed)
+        record.id = session.attemptID
+        context.progress.apply(exam: record)
+        let results = ResultsScreen(result: result, session: session)
+        return Outcome(navigation: .replace(.results(results)), commands: [.submitExam(submission)])
+    }
+
+    mutating func syncLayout(context: AppContext) {
+        overviewList.scrollToSelection(viewHeight: Self.overviewHeight(context), count: session.count)
+    }
+
+    static func overviewHeight(_ context: AppContext) -> Int { max(1, context.bodyRect.height - 3) }
+
+    func render(in area: Rect, on canvas: inout Canvas, context: AppContext) {
+        let theme = context.theme
+        let inner = area.inset(horizontal: 2, vertical: 0)
+        let now = context.now
+        let pace = session.pace(at: now)
+        let paceText = pace >= 0
+            ? "ahead \(Countdown.format(seconds: pace))" : "behind \(Countdown.format(seconds: -pace))"
+        let status =
+            "Question \(session.index + 1) of \(session.count) · answered \(session.answeredCount)"
+            + " · flagged \(session.flaggedCount) · \(paceText)"
+        _ = canvas.write(status, x: inner.x, y: inner.y, style: pace >= 0 ? theme.dim : theme.warning,
+            maxWidth: inner.width)
+        if session.isCurrentFlagged {
+            _ = canvas.write("⚑ flagged", x: inner.maxX - 9, y: inner.y, style: theme.warning)
+        }
+        let body = Rect(x: inner.x, y: inner.y + 2, width: inner.width, height: max(0, inner.height - 2))
+        if showingOverview {
+            renderOverview(in: body, on: &canvas, theme: theme)
+            return
+        }
+        QuestionView(presentation: session.current, theme: theme, examMode: true).render(in: body, on: &canvas)
+    }
+
+    private func renderOverview(in area: Rect, on canvas: inout Canvas, theme: Theme) {
+        _ = canvas.write("Overview: Enter jumps to a question", x: area.x, y: area.y, style: theme.title)
+        let items = session.questions.enumerated().map { i, q -> ListItem in
+            let flag = session.flagged.contains(q.question.id) ? "⚑ flagged" : ""
+            let state = q.isAnswered ? "answered \(q.lettersOf(q.picked))" : "blank"
+            let stem = q.question.stem.replacingOccurrences(of: "\n", with: " ")
+            return ListItem(
+                "\(Text.pad(String(i + 1), width: 3, alignment: .right))  \(Text.pad(state, width: 18))  \(stem)",
+                detail: flag, style: q.isAnswered ? nil : theme.warning)
+        }
+        var state = overviewList
+        ListView(items: items, theme: theme).render(
+            in: Rect(x: area.x, y: area.y + 1, width: area.width, height: max(0, area.height - 1)), on: &canvas,
+            state: &state)
+    }
+}

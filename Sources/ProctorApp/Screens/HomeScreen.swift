@@ -1,0 +1,150 @@
+import Foundation
+import StudyCore
+import TermUI
+
+/// The start screen: where the learner stands, and the ways in.
+public struct HomeScreen: Equatable, Sendable {
+    enum Action: CaseIterable {
+        case outline, practice, exam, review, stats, quit
+        var key: Character {
+            switch self {
+            case .outline: "o"
+            case .practice: "p"
+            case .exam: "e"
+            case .review: "r"
+            case .stats: "s"
+            case .quit: "q"
+            }
+        }
+    }
+
+    public var selected = 0
+    public static let practiceCount = 20
+
+    public init() {}
+
+    static let hints: [(String, String)] = [
+        ("o", "outline"), ("p", "practice"), ("e", "exam"), ("r", "review"), ("s", "stats"), ("q", "quit"),
+    ]
+    static let helpKeys: [(String, String)] = [
+        ("o", "browse the exam guide and its study notes"),
+        ("p", "practise \(practiceCount) questions, unseen and missed first"),
+        ("e", "sit a timed mock exam (resumes one in progress)"),
+        ("r", "review due and missed questions"),
+        ("s", "stats: activity, accuracy, readiness"),
+        ("q", "quit"),
+    ]
+
+    mutating func handle(_ key: Key, context: inout AppContext) -> Outcome {
+        let actions = Action.allCases
+        switch key {
+        case .up, .char("k"): selected = max(0, selected - 1)
+        case .down, .char("j"): selected = min(actions.count - 1, selected + 1)
+        case .home, .char("g"): selected = 0
+        case .end, .char("G"): selected = actions.count - 1
+        case .enter: return Self.perform(actions[selected], context: &context)
+        case .escape: return .none
+        case .char(let c):
+            if let action = actions.first(where: { $0.key == c }) { return Self.perform(action, context: &context) }
+        default: break
+        }
+        return .none
+    }
+
+    static func perform(_ action: Action, context: inout AppContext) -> Outcome {
+        switch action {
+        case .outline: return .push(.outline(OutlineScreen(pack: context.pack)))
+        case .practice:
+            return PracticeScreen.start(scope: .all, count: practiceCount, mode: .practice, context: context)
+        case .exam: return ExamScreen.requestStart(context: context)
+        case .review: return .push(.review(ReviewScreen()))
+        case .stats: return .push(.stats(StatsScreen()))
+        case .quit: return Outcome(commands: [.quit])
+        }
+    }
+
+    func render(in area: Rect, on canvas: inout Canvas, context: AppContext) {
+        let theme = context.theme
+        let pack = context.pack
+        let summary = StudySummary(pack: pack, progress: context.progress, now: context.now)
+        var y = area.y + 1
+        let x = area.x + 2
+        let width = area.width - 4
+        _ = canvas.write(pack.title, x: x, y: y, style: theme.title, maxWidth: width)
+        y += 1
+        let subtitle = [pack.vendor, pack.guideVersion.isEmpty ? "" : "exam guide v\(pack.guideVersion)",
+            "\(pack.exam.minutes) min", "\(pack.exam.questionCount)–\(pack.exam.maxQuestions) questions"]
+            .filter { !$0.isEmpty }.joined(separator: " · ")
+        _ = canvas.write(subtitle, x: x, y: y, style: theme.dim, maxWidth: width)
+        y += 2
+
+        var facts = [
+            "Days studied \(summary.daysStudied)",
+            "Seen \(summary.seen)/\(summary.questionCount)",
+            "Due today \(summary.dueToday)",
+        ]
+        if let last = summary.lastExam, let score = last.scorePercent {
+            let verdict = (last.passed ?? false) ? "pass" : "below pass"
+            facts.append("Last exam \(Int(score.rounded()))% (\(verdict), est. mark \(Int(pack.exam.passingPercent))%)")
+        } else {
+            facts.append("No mock exam yet")
+        }
+        _ = canvas.write(facts.joined(separator: "   "), x: x, y: y, style: theme.normal, maxWidth: width)
+        y += 2
+
+        let actionsHeight = Action.allCases.count
+        let roomForSections = area.maxY - y - actionsHeight - 2
+        if roomForSections >= 2 {
+            _ = canvas.write("Readiness by section", x: x, y: y, style: theme.title, maxWidth: width)
+            y += 1
+            for section in summary.sections.prefix(roomForSections - 1) {
+                SectionBar(section: section, theme: theme).render(
+                    in: Rect(x: x, y: y, width: width, height: 1), on: &canvas)
+                y += 1
+            }
+            y += 1
+        }
+
+        let review = PracticeSelector.review(pack: pack, progress: context.progress, now: context.now).count
+        let labels: [String] = [
+            "Outline: browse the exam guide and study notes",
+            "Practice: \(Self.practiceCount) questions, unseen and missed first",
+            "Mock exam: \(context.examDefaults.count) questions, \(context.examDefaults.minutes) minutes",
+            "Review: \(review) due or missed",
+            "Stats",
+            "Quit",
+        ]
+        for (i, action) in Action.allCases.enumerated() where y < area.maxY {
+            let isSelected = i == selected
+            let style = isSelected ? theme.selected : theme.normal
+            let line = "\(isSelected ? "›" : " ") \(action.key)  \(labels[i])"
+            canvas.clear(Rect(x: x, y: y, width: min(width, 60), height: 1), style: style)
+            _ = canvas.write(line, x: x, y: y, style: style, maxWidth: min(width, 60))
+            y += 1
+        }
+    }
+}
+
+/// One line: section id and title, weight, a readiness bar and what it rests on.
+struct SectionBar {
+    let section: StudySummary.SectionFigures
+    let theme: Theme
+
+    func render(in area: Rect, on canvas: inout Canvas) {
+        let titleWidth = max(10, area.width - 42)
+        let title = Text.pad(Text.truncate("\(section.id) \(section.title)", width: titleWidth), width: titleWidth)
+        _ = canvas.write(title, x: area.x, y: area.y, style: theme.normal, maxWidth: titleWidth)
+        let weight = Text.pad("\(section.weight)%", width: 5, alignment: .right)
+        _ = canvas.write(weight, x: area.x + titleWidth, y: area.y, style: theme.dim)
+        let barX = area.x + titleWidth + 7
+        let barWidth = 20
+        if let readiness = section.readiness {
+            Gauge(ratio: readiness, label: nil, showPercent: true, theme: theme)
+                .render(in: Rect(x: barX, y: area.y, width: barWidth + 5, height: 1), on: &canvas)
+        } else {
+            _ = canvas.write("not started", x: barX, y: area.y, style: theme.dim)
+        }
+        let basis = section.readinessBasis > 0 ? "\(section.readinessBasis) q" : ""
+        _ = canvas.write(basis, x: barX + barWidth + 6, y: area.y, style: theme.dim, maxWidth: 8)
+    }
+}

@@ -1,0 +1,209 @@
+import Foundation
+import StudyCore
+import TermUI
+
+/// The exam guide as a tree, with study notes and counts for the selected node.
+public struct OutlineScreen: Equatable, Sendable {
+    var tree: TreeState
+    public var filter = ""
+    public var isTypingFilter = false
+    var notesScroll = 0
+
+    init(pack: ExamPack) {
+        tree = TreeState(expanded: Set(pack.sections.map { "s:\($0.id)" }), selectedID: pack.sections.first.map { "s:\($0.id)" })
+    }
+
+    var hints: [(String, String)] {
+        if isTypingFilter { return [("type", "filter"), ("Enter", "keep"), ("Esc", "clear")] }
+        return [("↑↓", "move"), ("←→", "fold"), ("Enter", "practise"), ("/", "filter"), ("PgDn", "notes"), ("q", "back")]
+    }
+
+    static let helpKeys: [(String, String)] = [
+        ("↑/↓  k/j", "move through the guide"),
+        ("←/→  h/l", "collapse / expand"),
+        ("Enter", "practise the questions of the selected node"),
+        ("/", "filter by text (Enter keeps it, Esc clears it)"),
+        ("PgUp/PgDn", "scroll the study notes"),
+        ("g/G", "first / last node"),
+        ("Esc  q", "back"),
+    ]
+
+    // MARK: Tree
+
+    static func nodes(context: AppContext, filter: String) -> [TreeNode] {
+        let pack = context.pack
+        let latest = context.progress.latest
+        func mastery(_ ids: [String]) -> String {
+            let seen = ids.compactMap { latest[$0] }
+            guard !seen.isEmpty else { return "–" }
+            return "\(Int((Double(seen.filter(\.correct).count) * 100 / Double(seen.count)).rounded()))%"
+        }
+        let needle = filter.lowercased()
+        func matches(_ texts: String...) -> Bool {
+            needle.isEmpty || texts.contains { $0.lowercased().contains(needle) }
+        }
+        return pack.sections.compactMap { section -> TreeNode? in
+            let subsections = section.subsections.compactMap { sub -> TreeNode? in
+                let questions = pack.questions(inSubsection: sub.id)
+                let subMatches = matches(sub.id, sub.title, sub.notes)
+                let considerations = sub.considerations.compactMap { c -> TreeNode? in
+                    guard subMatches || matches(c.text, c.id) else { return nil }
+                    let count = questions.filter { $0.covers.contains(c.id) }.count
+                    return TreeNode(id: "c:\(c.id)", label: c.text, detail: "\(count) q")
+                }
+                guard subMatches || !considerations.isEmpty || matches(section.title) else { return nil }
+                let ids = questions.map(\.id)
+                return TreeNode(id: "u:\(sub.id)", label: "\(sub.id) \(sub.title)",
+                    detail: "\(ids.count) q · \(mastery(ids))", children: considerations)
+            }
+            guard matches(section.id, section.title) || !subsections.isEmpty else { return nil }
+            let ids = pack.questions(inSection: section.id).map(\.id)
+            return TreeNode(id: "s:\(section.id)", label: "\(section.id) \(section.title)",
+                detail: "\(section.weight)% · \(mastery(ids))", children: subsections)
+        }
+    }
+
+    private func currentNodes(_ context: AppContext) -> [TreeNode] { Self.nodes(context: context, filter: filter) }
+
+    mutating func handle(_ key: Key, context: inout AppContext) -> Outcome {
+        if isTypingFilter { return handleFilter(key, context: context) }
+        let nodes = currentNodes(context)
+        let before = tree.selectedID
+        switch key {
+        case .escape, .char("q"):
+            if !filter.isEmpty {
+                filter = ""
+                return .none
+            }
+            return .pop
+        case .up, .char("k"): tree.move(by: -1, in: nodes)
+        case .down, .char("j"): tree.move(by: 1, in: nodes)
+        case .left, .char("h"): tree.collapseOrLeave(in: nodes)
+        case .right, .char("l"): tree.expandOrEnter(in: nodes)
+        case .home, .char("g"): tree.selectFirst(in: nodes)
+        case .end, .char("G"): tree.selectLast(in: nodes)
+        case .pageDown: notesScroll += 10
+        case .pageUp: notesScroll = max(0, notesScroll - 10)
+        case .char("/"):
+            isTypingFilter = true
+        case .enter, .char("p"):
+            guard let scope = scope(of: tree.selectedID) else { return .none }
+            return PracticeScreen.start(scope: scope, count: 20, mode: .practice, context: context)
+        default: break
+        }
+        if tree.selectedID != before { notesScroll = 0 }
+        return .none
+    }
+
+    private mutating func handleFilter(_ key: Key, context: AppContext) -> Outcome {
+        switch key {
+        case .enter: isTypingFilter = false
+        case .escape:
+            isTypingFilter = false
+            filter = ""
+        case .backspace: if !filter.isEmpty { filter.removeLast() }
+        case .char(let c): filter.append(c)
+        default: return .none
+        }
+        let nodes = currentNodes(context)
+        if !filter.isEmpty { tree.expandAll(nodes) }
+        let rows = tree.visibleRows(nodes)
+        if !rows.contains(where: { $0.id == tree.selectedID }) {
+            tree.selectedID = rows.first(where: { $0.id.hasPrefix("c:") || $0.id.hasPrefix("u:") })?.id ?? rows.first?.id
+        }
+        return .none
+    }
+
+    func scope(of nodeID: String?) -> PracticeScope? {
+        guard let nodeID else { return nil }
+        let value = String(nodeID.dropFirst(2))
+        switch nodeID.prefix(2) {
+        case "s:": return .section(value)
+        case "u:": return .subsection(value)
+        case "c:": return .consideration(value)
+        default: return nil
+        }
+    }
+
+    mutating func syncLayout(context: AppContext) {
+        let nodes = currentNodes(context)
+        let rows = tree.visibleRows(nodes)
+        tree.clamp(rows: rows, nodes: nodes)
+        tree.scrollToSelection(rows: rows, viewHeight: Self.panes(context).tree.height)
+    }
+
+    static func panes(_ context: AppContext) -> (tree: Rect, notes: Rect) {
+        let body = context.bodyRect.inset(top: 1, left: 1, bottom: 0, right: 1)
+        let columns = body.columns([.percent(56), .fill], spacing: 3)
+        return (columns[0].inset(top: 0, left: 0, bottom: 1, right: 0), columns[1])
+    }
+
+    // MARK: View
+
+    func render(in area: Rect, on canvas: inout Canvas, context: AppContext) {
+        let theme = context.theme
+        let (treeRect, notesRect) = Self.panes(context)
+        let nodes = currentNodes(context)
+        var state = tree
+        if nodes.isEmpty {
+            _ = canvas.write("Nothing matches “\(filter)”.", x: treeRect.x, y: treeRect.y, style: theme.dim)
+        } else {
+            TreeView(nodes: nodes, theme: theme).render(in: treeRect, on: &canvas, state: &state)
+        }
+        let filterLine = isTypingFilter ? "/\(filter)▏" : (filter.isEmpty ? "" : "filter: \(filter)  (Esc clears)")
+        _ = canvas.write(filterLine, x: treeRect.x, y: treeRect.maxY, style: theme.accent, maxWidth: treeRect.width)
+        for y in notesRect.y..<notesRect.maxY {
+            _ = canvas.write("│", x: notesRect.x - 2, y: y, style: theme.border)
+        }
+        Paragraph(lines: notes(for: tree.selectedID, context: context, width: notesRect.width), scroll: notesScroll,
+            wrap: true).render(in: notesRect, on: &canvas)
+    }
+
+    private func notes(for nodeID: String?, context: AppContext, width: Int) -> [StyledLine] {
+        let theme = context.theme
+        let pack = context.pack
+        guard let nodeID, let scope = scope(of: nodeID) else { return [] }
+        let ids = scope.questionIDs(in: pack)
+        let seen = ids.compactMap { context.progress.latest[$0] }
+        let due = context.progress.due(at: context.now, among: ids).count
+        let correct = seen.isEmpty ? "–" : "\(Int((Double(seen.filter(\.correct).count) * 100 / Double(seen.count)).rounded()))%"
+        var lines: [StyledLine] = []
+        func title(_ text: String) { lines.append(StyledLine(text, style: theme.title)) }
+        func counts() {
+            lines.append(StyledLine("\(ids.count) questions · \(seen.count) seen · \(correct) right · \(due) due",
+                style: theme.dim))
+            lines.append(StyledLine(""))
+        }
+        func body(_ text: String) {
+            for paragraph in text.components(separatedBy: "\n") {
+                lines.append(StyledLine(paragraph, style: theme.normal))
+            }
+        }
+        switch scope {
+        case .section(let id):
+            guard let section = pack.section(id: id) else { break }
+            title("Section \(section.id): \(section.title)")
+            lines.append(StyledLine("\(section.weight)% of the exam", style: theme.dim))
+            counts()
+            for sub in section.subsections {
+                lines.append(StyledLine("\(sub.id) \(sub.title)", style: theme.accent))
+                for c in sub.considerations { lines.append(StyledLine("  · \(c.text)")) }
+            }
+        case .subsection(let id):
+            guard let sub = pack.subsection(id: id) else { break }
+            title("\(sub.id) \(sub.title)")
+            counts()
+            body(sub.notes.isEmpty ? "No study notes for this part yet." : sub.notes)
+        case .consideration(let slug):
+            guard let c = pack.consideration(id: slug), let subID = pack.subsectionID(ofConsideration: slug),
+                let sub = pack.subsection(id: subID)
+            else { break }
+            title(c.text)
+            lines.append(StyledLine("in \(sub.id) \(sub.title)", style: theme.dim))
+            counts()
+            body(sub.notes.isEmpty ? "No study notes for this part yet." : sub.notes)
+        case .all: break
+        }
+        return lines
+    }
+}

@@ -1,0 +1,141 @@
+import Foundation
+import StudyCore
+import TermUI
+
+/// Score, per-section bars, and every question with the learner's answer; Enter
+/// opens a question with its full explanation.
+public struct ResultsScreen: Equatable, Sendable {
+    public let result: ExamResult
+    let questions: [QuestionPresentation]
+    var list = ListState()
+    /// The question opened with Enter, shown revealed.
+    var detail: QuestionPresentation?
+
+    init(result: ExamResult, session: ExamSession) {
+        self.result = result
+        questions = session.questions.map {
+            var p = $0
+            p.revealed = true
+            p.scroll = 0
+            return p
+        }
+    }
+
+    var hints: [(String, String)] {
+        detail == nil
+            ? [("↑↓", "move"), ("Enter", "explanation"), ("r", "review missed"), ("q", "home")]
+            : [("↑↓", "scroll"), ("n/p", "next/prev"), ("q", "list")]
+    }
+
+    static let helpKeys: [(String, String)] = [
+        ("↑/↓  PgUp/PgDn", "move through the questions"),
+        ("Enter", "open the question with every choice explained"),
+        ("n/p", "next / previous question while one is open"),
+        ("r", "review the questions you missed"),
+        ("Esc  q", "back to the list, then Home"),
+    ]
+
+    mutating func handle(_ key: Key, context: inout AppContext) -> Outcome {
+        if var open = detail {
+            switch key {
+            case .escape, .char("q"): detail = nil
+            case .down, .char("j"): open.scroll += 1; detail = open
+            case .up, .char("k"): open.scroll = max(0, open.scroll - 1); detail = open
+            case .pageDown, .char(" "): open.scroll += 10; detail = open
+            case .pageUp: open.scroll = max(0, open.scroll - 10); detail = open
+            case .char("n"), .right: openQuestion((list.selected ?? 0) + 1)
+            case .char("p"), .left: openQuestion((list.selected ?? 0) - 1)
+            default: break
+            }
+            return .none
+        }
+        switch key {
+        case .escape, .char("q"): return Outcome(navigation: .popToRoot)
+        case .up, .char("k"): list.move(by: -1, count: questions.count)
+        case .down, .char("j"): list.move(by: 1, count: questions.count)
+        case .pageUp: list.move(by: -10, count: questions.count)
+        case .pageDown: list.move(by: 10, count: questions.count)
+        case .home, .char("g"): list.selectFirst(count: questions.count)
+        case .end, .char("G"): list.selectLast(count: questions.count)
+        case .enter: openQuestion(list.selected ?? 0)
+        case .char("r"):
+            let missed = result.outcomes.filter { !$0.isCorrect }.map(\.questionID)
+            let seed = UInt64(bitPattern: Int64(context.now.timeIntervalSince1970))
+            return PracticeScreen.start(
+                title: "Review: missed in this exam", ids: missed, mode: .review, context: context, seed: seed)
+        default: break
+        }
+        return .none
+    }
+
+    private mutating func openQuestion(_ index: Int) {
+        guard questions.indices.contains(index) else { return }
+        list.selected = index
+        detail = questions[index]
+    }
+
+    mutating func syncLayout(context: AppContext) {
+        list.scrollToSelection(viewHeight: listHeight(context), count: questions.count)
+    }
+
+    /// Rows above the question list: score, time, a gap, one per section, a gap.
+    private func listHeight(_ context: AppContext) -> Int {
+        max(1, context.bodyRect.height - 5 - result.sections.count)
+    }
+
+    func render(in area: Rect, on canvas: inout Canvas, context: AppContext) {
+        let theme = context.theme
+        let inner = area.inset(horizontal: 2, vertical: 0)
+        if let detail {
+            let index = (list.selected ?? 0) + 1
+            QuestionView(presentation: detail, theme: theme, examMode: true,
+                heading: "Question \(index) of \(questions.count) · \(detail.question.id)")
+                .render(in: inner.inset(top: 1), on: &canvas)
+            return
+        }
+        var y = inner.y + 1
+        let verdict = result.passed ? "PASS" : "BELOW PASS"
+        let estimate = result.passingIsEstimate ? " (estimated mark \(Int(result.passingPercent))%: Google does not publish one)" : " (mark \(Int(result.passingPercent))%)"
+        _ = canvas.write(
+            "Score \(Int(result.percent.rounded()))%  \(result.correct)/\(result.total)  ",
+            x: inner.x, y: y, style: theme.title)
+        let scoreWidth = Text.width("Score \(Int(result.percent.rounded()))%  \(result.correct)/\(result.total)  ")
+        _ = canvas.write(verdict, x: inner.x + scoreWidth, y: y, style: result.passed ? theme.success : theme.alert)
+        _ = canvas.write(estimate, x: inner.x + scoreWidth + Text.width(verdict), y: y, style: theme.dim,
+            maxWidth: max(0, inner.maxX - inner.x - scoreWidth - Text.width(verdict)))
+        y += 1
+        let used = Countdown.format(seconds: result.timeUsed)
+        var timeLine = "Time used \(used) of \(Countdown.format(seconds: result.timeLimit))"
+        if result.unanswered > 0 { timeLine += " · \(result.unanswered) left blank" }
+        _ = canvas.write(timeLine, x: inner.x, y: y, style: theme.dim, maxWidth: inner.width)
+        y += 2
+        for section in result.sections {
+            let weight = context.pack.section(id: section.sectionID)?.weight ?? 0
+            let label = Text.pad(
+                Text.truncate("\(section.sectionID) \(section.title)", width: max(10, inner.width - 44)),
+                width: max(10, inner.width - 44))
+            _ = canvas.write(label, x: inner.x, y: y, style: theme.normal)
+            let x = inner.x + max(10, inner.width - 44)
+            _ = canvas.write(Text.pad("\(section.correct)/\(section.total)", width: 7, alignment: .right), x: x, y: y,
+                style: theme.normal)
+            Gauge(ratio: section.total > 0 ? Double(section.correct) / Double(section.total) : 0, theme: theme)
+                .render(in: Rect(x: x + 9, y: y, width: 24, height: 1), on: &canvas)
+            _ = canvas.write("w \(weight)%", x: x + 35, y: y, style: theme.dim, maxWidth: 8)
+            y += 1
+        }
+        y += 1
+        let items = zip(result.outcomes, questions).enumerated().map { i, pair -> ListItem in
+            let (outcome, q) = pair
+            let mark = outcome.isCorrect ? "✓" : (outcome.isUnanswered ? "–" : "✗")
+            let yours = outcome.isUnanswered ? "blank" : q.lettersOf(outcome.picked)
+            let right = q.lettersOf(outcome.correctChoices)
+            let stem = q.question.stem.replacingOccurrences(of: "\n", with: " ")
+            return ListItem(
+                "\(mark) \(Text.pad(String(i + 1), width: 2, alignment: .right))  you \(Text.pad(yours, width: 7)) right \(Text.pad(right, width: 7)) \(stem)",
+                style: outcome.isCorrect ? nil : theme.warning)
+        }
+        var state = list
+        ListView(items: items, theme: theme).render(
+            in: Rect(x: inner.x, y: y, width: inner.width, height: max(0, inner.maxY - y)), on: &canvas, state: &state)
+    }
+}

@@ -1,0 +1,107 @@
+import Foundation
+import StudyCore
+import TermUI
+
+/// Activity heatmap, exam scores over time, accuracy and readiness per section, upcoming reviews.
+public struct StatsScreen: Equatable, Sendable {
+    public init() {}
+
+    static let weeks = 16
+    static let hints: [(String, String)] = [("q", "back")]
+    static let helpKeys: [(String, String)] = [("Esc  q", "back")]
+
+    mutating func handle(_ key: Key, context: inout AppContext) -> Outcome {
+        key == .escape || key == .char("q") ? .pop : .none
+    }
+
+    /// Answers per day for the last `weeks` weeks, as columns of Monday...Sunday.
+    static func heatmap(answers: [AnswerRecord], now: Date, calendar: Calendar = .current) -> [[Int?]] {
+        var calendar = calendar
+        calendar.firstWeekday = 2
+        let today = calendar.startOfDay(for: now)
+        let weekStart = calendar.dateInterval(of: .weekOfYear, for: today)?.start ?? today
+        guard let first = calendar.date(byAdding: .weekOfYear, value: -(weeks - 1), to: weekStart) else { return [] }
+        var counts: [Date: Int] = [:]
+        for answer in answers where answer.answeredAt >= first {
+            counts[calendar.startOfDay(for: answer.answeredAt), default: 0] += 1
+        }
+        return (0..<weeks).map { week in
+            (0..<7).map { day -> Int? in
+                guard let date = calendar.date(byAdding: .day, value: week * 7 + day, to: first) else { return nil }
+                return date > today ? nil : counts[date] ?? 0
+            }
+        }
+    }
+
+    static func shade(_ count: Int?) -> String {
+        guard let count else { return " " }
+        switch count {
+        case 0: return "·"
+        case 1...4: return "░"
+        case 5...14: return "▒"
+        case 15...29: return "▓"
+        default: return "█"
+        }
+    }
+
+    static func sparkline(_ values: [Double]) -> String {
+        let bars: [Character] = ["▁", "▂", "▃", "▄", "▅", "▆", "▇", "█"]
+        return String(values.map { bars[min(7, max(0, Int(($0 / 100 * 7).rounded())))] })
+    }
+
+    func render(in area: Rect, on canvas: inout Canvas, context: AppContext) {
+        let theme = context.theme
+        let inner = area.inset(horizontal: 2, vertical: 1)
+        let summary = StudySummary(pack: context.pack, progress: context.progress, now: context.now)
+        var y = inner.y
+        let accuracy = summary.answered > 0 ? "\(Int((Double(summary.correct) * 100 / Double(summary.answered)).rounded()))%" : "–"
+        _ = canvas.write(
+            "\(summary.answered) answers · \(accuracy) right · seen \(summary.seen)/\(summary.questionCount) · \(summary.daysStudied) days studied",
+            x: inner.x, y: y, style: theme.title, maxWidth: inner.width)
+        y += 2
+
+        // Heatmap on the left, exams and due counts on the right.
+        let map = Self.heatmap(answers: context.progress.answers, now: context.now)
+        _ = canvas.write("Last \(Self.weeks) weeks", x: inner.x, y: y, style: theme.dim)
+        let dayNames = ["Mon", "", "Wed", "", "Fri", "", "Sun"]
+        for day in 0..<7 {
+            _ = canvas.write(dayNames[day], x: inner.x, y: y + 1 + day, style: theme.dim)
+            for (week, column) in map.enumerated() {
+                let style = column[day].map { $0 > 0 ? theme.accent : theme.dim } ?? theme.dim
+                _ = canvas.write(Self.shade(column[day]), x: inner.x + 4 + week * 2, y: y + 1 + day, style: style)
+            }
+        }
+        let rightX = inner.x + 4 + Self.weeks * 2 + 3
+        let rightWidth = max(0, inner.maxX - rightX)
+        let scores = summary.exams.compactMap(\.scorePercent)
+        _ = canvas.write("Mock exams", x: rightX, y: y, style: theme.dim, maxWidth: rightWidth)
+        if scores.isEmpty {
+            _ = canvas.write("none yet", x: rightX, y: y + 1, style: theme.normal, maxWidth: rightWidth)
+        } else {
+            _ = canvas.write(Self.sparkline(Array(scores.suffix(max(1, rightWidth - 12)))) + "  last \(Int(scores.last!.rounded()))%",
+                x: rightX, y: y + 1, style: theme.accent, maxWidth: rightWidth)
+        }
+        _ = canvas.write("Due, next 7 days", x: rightX, y: y + 3, style: theme.dim, maxWidth: rightWidth)
+        _ = canvas.write(summary.dueNext7Days.map(String.init).joined(separator: " "), x: rightX, y: y + 4,
+            style: theme.normal, maxWidth: rightWidth)
+        y += 9
+
+        guard y < inner.maxY else { return }
+        let rows = summary.sections.map { s -> [String] in
+            let accuracy = s.answered > 0 ? "\(Int((Double(s.correct) * 100 / Double(s.answered)).rounded()))%" : "–"
+            let readiness = s.readiness.map { "\(Int(($0 * 100).rounded()))%" } ?? "–"
+            return ["\(s.id) \(s.title)", "\(s.weight)%", "\(s.seen)/\(s.questions)", "\(s.answered)", accuracy,
+                "\(readiness) (\(s.readinessBasis) q)"]
+        }
+        var state = ListState(selected: nil)
+        Table(
+            columns: [
+                TableColumn("Section", width: .fill), TableColumn("Weight", width: .fixed(6), alignment: .right),
+                TableColumn("Seen", width: .fixed(8), alignment: .right),
+                TableColumn("Answers", width: .fixed(7), alignment: .right),
+                TableColumn("Right", width: .fixed(5), alignment: .right),
+                TableColumn("Readiness", width: .fixed(14), alignment: .right),
+            ], rows: rows, theme: theme
+        ).render(in: Rect(x: inner.x, y: y, width: inner.width, height: inner.maxY - y), on: &canvas, state: &state)
+    }
+}

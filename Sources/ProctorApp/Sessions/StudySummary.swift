@@ -1,0 +1,73 @@
+import Foundation
+import StudyCore
+
+/// Figures shown on Home and Stats and printed by `proctor stats --json`.
+public struct StudySummary: Equatable, Sendable {
+    public struct SectionFigures: Equatable, Sendable {
+        public let id: String
+        public let title: String
+        public let weight: Int
+        public let questions: Int
+        public let seen: Int
+        public let answered: Int
+        public let correct: Int
+        public let readiness: Double?
+        public let readinessBasis: Int
+    }
+
+    public let answered: Int
+    public let correct: Int
+    public let questionCount: Int
+    public let seen: Int
+    public let dueToday: Int
+    public let missed: Int
+    public let daysStudied: Int
+    public let sections: [SectionFigures]
+    /// Cards falling due on each of the next 7 days (index 0 = today, overdue included).
+    public let dueNext7Days: [Int]
+    public let exams: [ExamAttemptRecord]
+
+    public init(pack: ExamPack, progress: ProgressSnapshot, now: Date, calendar: Calendar = .current) {
+        let inPack = Set(pack.questions.map(\.id))
+        let answers = progress.answers.filter { inPack.contains($0.questionID) }
+        answered = answers.count
+        correct = answers.filter(\.correct).count
+        questionCount = pack.questions.count
+        seen = progress.latest.keys.filter { inPack.contains($0) }.count
+        missed = progress.latest.values.filter { inPack.contains($0.questionID) && !$0.correct }.count
+        daysStudied = Set(answers.map { calendar.startOfDay(for: $0.answeredAt) }).count
+        let startOfToday = calendar.startOfDay(for: now)
+        var dueByDay = Array(repeating: 0, count: 7)
+        for (id, card) in progress.cards where inPack.contains(id) {
+            let day = calendar.dateComponents([.day], from: startOfToday, to: calendar.startOfDay(for: card.due)).day ?? 0
+            if day < 7 { dueByDay[max(0, day)] += 1 }
+        }
+        dueNext7Days = dueByDay
+        dueToday = dueByDay[0]
+        exams = progress.exams
+
+        let scheduler = FSRSScheduler()
+        let retrievability = progress.cards.mapValues { scheduler.retrievability(of: $0, at: now) }
+        let readiness = ReadinessCalculator.readiness(
+            pack: pack,
+            history: answers.map { AnsweredQuestion(questionID: $0.questionID, correct: $0.correct, answeredAt: $0.answeredAt) },
+            retrievability: retrievability, now: now)
+        let readinessByID = Dictionary(readiness.map { ($0.sectionID, $0) }, uniquingKeysWith: { $1 })
+        var answeredBySection: [String: (Int, Int)] = [:]
+        for answer in answers {
+            guard let section = pack.sectionID(ofQuestion: answer.questionID) else { continue }
+            let current = answeredBySection[section] ?? (0, 0)
+            answeredBySection[section] = (current.0 + 1, current.1 + (answer.correct ? 1 : 0))
+        }
+        sections = pack.sections.map { section in
+            let ids = pack.questions(inSection: section.id).map(\.id)
+            let figures = answeredBySection[section.id] ?? (0, 0)
+            return SectionFigures(
+                id: section.id, title: section.title, weight: section.weight, questions: ids.count,
+                seen: ids.filter { progress.latest[$0] != nil }.count, answered: figures.0, correct: figures.1,
+                readiness: readinessByID[section.id]?.score, readinessBasis: readinessByID[section.id]?.basedOn ?? 0)
+        }
+    }
+
+    public var lastExam: ExamAttemptRecord? { exams.last }
+}

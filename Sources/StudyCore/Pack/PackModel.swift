@@ -1,0 +1,253 @@
+import Foundation
+
+// MARK: - Exam pack model
+//
+// Immutable value types describing one exam pack (an outline in `exam.yaml` plus the
+// question bank in `questions/*.yaml`). Nothing here knows about a particular exam:
+// section count, titles and ids all come from the pack files.
+
+/// Facts about the real exam (length, pass mark) as stated in `exam.yaml`.
+public struct ExamFacts: Sendable, Hashable, Codable {
+    /// Time allowed for the real exam, in minutes.
+    public let minutes: Int
+    /// Typical number of questions on the real exam (also the default mock-exam length).
+    public let questionCount: Int
+    /// Maximum number of questions the real exam may have (>= questionCount).
+    public let maxQuestions: Int
+    /// Percentage needed to pass (0...100).
+    public let passingPercent: Double
+    /// True when the vendor does not publish the pass mark and `passingPercent` is our estimate.
+    public let passingIsEstimate: Bool
+
+    public init(minutes: Int, questionCount: Int, maxQuestions: Int? = nil,
+                passingPercent: Double, passingIsEstimate: Bool = false) {
+        self.minutes = minutes
+        self.questionCount = questionCount
+        self.maxQuestions = max(maxQuestions ?? questionCount, questionCount)
+        self.passingPercent = passingPercent
+        self.passingIsEstimate = passingIsEstimate
+    }
+
+    /// Time allowed, in seconds.
+    public var duration: TimeInterval { TimeInterval(minutes) * 60 }
+}
+
+/// One topic of a subsection ("consideration" in the exam guide), referenced by slug from questions.
+public struct Consideration: Sendable, Hashable, Codable, Identifiable {
+    /// Stable slug, unique across the pack (e.g. `bqml-model-choice`).
+    public let id: String
+    public let text: String
+
+    public init(id: String, text: String) {
+        self.id = id
+        self.text = text
+    }
+}
+
+public struct Subsection: Sendable, Hashable, Codable, Identifiable {
+    /// Unique across the pack (e.g. `"1.1"`).
+    public let id: String
+    public let title: String
+    public let considerations: [Consideration]
+    /// Study notes (may be empty).
+    public let notes: String
+
+    public init(id: String, title: String, considerations: [Consideration], notes: String = "") {
+        self.id = id
+        self.title = title
+        self.considerations = considerations
+        self.notes = notes
+    }
+
+    public func consideration(id: String) -> Consideration? {
+        considerations.first { $0.id == id }
+    }
+}
+
+public struct Section: Sendable, Hashable, Codable, Identifiable {
+    public let id: String
+    public let title: String
+    /// Share of the exam in percent; the weights of a pack sum to 100.
+    public let weight: Int
+    public let subsections: [Subsection]
+
+    public init(id: String, title: String, weight: Int, subsections: [Subsection]) {
+        self.id = id
+        self.title = title
+        self.weight = weight
+        self.subsections = subsections
+    }
+}
+
+public enum QuestionKind: String, Sendable, Hashable, Codable, CaseIterable {
+    /// Exactly one correct choice.
+    case single
+    /// Two or more correct choices (never all); scored all-or-nothing.
+    case multiple
+}
+
+public struct Choice: Sendable, Hashable, Codable {
+    public let text: String
+    public let isCorrect: Bool
+    /// Why this choice is right or wrong in the question's scenario.
+    public let why: String
+
+    public init(text: String, isCorrect: Bool, why: String) {
+        self.text = text
+        self.isCorrect = isCorrect
+        self.why = why
+    }
+}
+
+public struct Question: Sendable, Hashable, Codable, Identifiable {
+    /// Unique across the pack and stable forever (progress is keyed by it).
+    public let id: String
+    public let subsectionID: String
+    /// Consideration slugs (of `subsectionID`) this question covers.
+    public let covers: [String]
+    public let kind: QuestionKind
+    /// 1 (easy) ... 3 (hard).
+    public let difficulty: Int
+    public let stem: String
+    public let choices: [Choice]
+    public let explanation: String
+    public let refs: [String]
+    /// Where the question is defined, relative to the pack directory (e.g. `questions/1.1-bqml.yaml`).
+    public let sourceFile: String
+    /// 1-based line of the question in `sourceFile` (0 when built in code).
+    public let sourceLine: Int
+
+    public init(id: String, subsectionID: String, covers: [String], kind: QuestionKind,
+                difficulty: Int, stem: String, choices: [Choice], explanation: String,
+                refs: [String], sourceFile: String = "", sourceLine: Int = 0) {
+        self.id = id
+        self.subsectionID = subsectionID
+        self.covers = covers
+        self.kind = kind
+        self.difficulty = difficulty
+        self.stem = stem
+        self.choices = choices
+        self.explanation = explanation
+        self.refs = refs
+        self.sourceFile = sourceFile
+        self.sourceLine = sourceLine
+    }
+
+    /// Number of correct choices (1 for `.single`; the app prints "Choose N" for `.multiple`).
+    public var correctCount: Int { choices.reduce(0) { $0 + ($1.isCorrect ? 1 : 0) } }
+
+    /// Indexes (into `choices`) of the correct choices.
+    public var correctIndexes: Set<Int> {
+        Set(choices.indices.filter { choices[$0].isCorrect })
+    }
+
+    /// All-or-nothing check of a set of picked choice indexes (original order).
+    public func isCorrect(picked: Set<Int>) -> Bool {
+        !picked.isEmpty && picked == correctIndexes
+    }
+}
+
+/// A loaded, validated exam pack. Lookups are O(1) (indexes are built once in `init`).
+public struct ExamPack: Sendable {
+    public let id: String
+    public let title: String
+    public let vendor: String
+    public let guideVersion: String
+    public let exam: ExamFacts
+    public let sections: [Section]
+    /// Questions in a stable order: question files sorted by name, then file order.
+    public let questions: [Question]
+    /// Directory the pack was loaded from (nil when built in code).
+    public let directory: URL?
+
+    private let questionIndex: [String: Int]
+    private let sectionIndex: [String: Int]
+    /// subsection id -> (section index, subsection index)
+    private let subsectionIndex: [String: (Int, Int)]
+    private let questionsBySubsection: [String: [Int]]
+    private let considerationIndex: [String: String]
+
+    public init(id: String, title: String, vendor: String = "", guideVersion: String = "",
+                exam: ExamFacts, sections: [Section], questions: [Question], directory: URL? = nil) {
+        self.id = id
+        self.title = title
+        self.vendor = vendor
+        self.guideVersion = guideVersion
+        self.exam = exam
+        self.sections = sections
+        self.questions = questions
+        self.directory = directory
+
+        var qIndex = [String: Int](minimumCapacity: questions.count)
+        var bySub = [String: [Int]]()
+        for (i, q) in questions.enumerated() {
+            if qIndex[q.id] == nil { qIndex[q.id] = i }
+            bySub[q.subsectionID, default: []].append(i)
+        }
+        var sIndex = [String: Int]()
+        var subIndex = [String: (Int, Int)]()
+        var cIndex = [String: String]()
+        for (si, s) in sections.enumerated() {
+            if sIndex[s.id] == nil { sIndex[s.id] = si }
+            for (ui, u) in s.subsections.enumerated() {
+                if subIndex[u.id] == nil { subIndex[u.id] = (si, ui) }
+                for c in u.considerations where cIndex[c.id] == nil { cIndex[c.id] = u.id }
+            }
+        }
+        questionIndex = qIndex
+        sectionIndex = sIndex
+        subsectionIndex = subIndex
+        questionsBySubsection = bySub
+        considerationIndex = cIndex
+    }
+
+    // MARK: Lookups
+
+    public func question(id: String) -> Question? {
+        questionIndex[id].map { questions[$0] }
+    }
+
+    public func section(id: String) -> Section? {
+        sectionIndex[id].map { sections[$0] }
+    }
+
+    public func subsection(id: String) -> Subsection? {
+        subsectionIndex[id].map { sections[$0.0].subsections[$0.1] }
+    }
+
+    /// The section a subsection belongs to.
+    public func section(ofSubsection subsectionID: String) -> Section? {
+        subsectionIndex[subsectionID].map { sections[$0.0] }
+    }
+
+    /// The section a question belongs to (through its subsection).
+    public func section(of question: Question) -> Section? {
+        section(ofSubsection: question.subsectionID)
+    }
+
+    /// Section id of a question id (nil for unknown ids).
+    public func sectionID(ofQuestion questionID: String) -> String? {
+        question(id: questionID).flatMap { section(ofSubsection: $0.subsectionID)?.id }
+    }
+
+    public func questions(inSubsection subsectionID: String) -> [Question] {
+        (questionsBySubsection[subsectionID] ?? []).map { questions[$0] }
+    }
+
+    public func questions(inSection sectionID: String) -> [Question] {
+        guard let s = section(id: sectionID) else { return [] }
+        return s.subsections.flatMap { questions(inSubsection: $0.id) }
+    }
+
+    /// Subsection id that defines a consideration slug.
+    public func subsectionID(ofConsideration slug: String) -> String? {
+        considerationIndex[slug]
+    }
+
+    public func consideration(id slug: String) -> Consideration? {
+        considerationIndex[slug].flatMap { subsection(id: $0)?.consideration(id: slug) }
+    }
+
+    /// All subsections in outline order.
+    public var allSubsections: [Subsection] { sections.flatMap(\.subsections) }
+}

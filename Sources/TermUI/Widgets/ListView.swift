@@ -1,0 +1,132 @@
+/// Selection and scroll position of a list, owned by the app and passed to `ListView`.
+/// All operations keep `selected` inside `0..<count` (nil only when the list is empty).
+public struct ListState: Equatable, Sendable {
+    public var selected: Int?
+    /// Index of the first visible item.
+    public var offset: Int
+
+    public init(selected: Int? = 0, offset: Int = 0) {
+        self.selected = selected
+        self.offset = offset
+    }
+
+    /// Clamps selection to the item count (nil when empty, first item when unset).
+    public mutating func clamp(count: Int) {
+        if count <= 0 {
+            selected = nil
+            offset = 0
+            return
+        }
+        selected = min(max(0, selected ?? 0), count - 1)
+        offset = min(max(0, offset), count - 1)
+    }
+
+    /// Moves the selection by `delta` items, stopping at the ends.
+    public mutating func move(by delta: Int, count: Int) {
+        guard count > 0 else { selected = nil; return }
+        selected = min(max(0, (selected ?? 0) + delta), count - 1)
+    }
+
+    public mutating func selectNext(count: Int) { move(by: 1, count: count) }
+    public mutating func selectPrevious(count: Int) { move(by: -1, count: count) }
+    public mutating func selectFirst(count: Int) { selected = count > 0 ? 0 : nil }
+    public mutating func selectLast(count: Int) { selected = count > 0 ? count - 1 : nil }
+    /// Page down/up by one viewport height.
+    public mutating func page(by pages: Int, viewHeight: Int, count: Int) {
+        move(by: pages * max(1, viewHeight), count: count)
+    }
+
+    /// Adjusts `offset` so the selected item lies within a viewport of `viewHeight` rows,
+    /// and so the viewport does not scroll past the end of the list.
+    public mutating func scrollToSelection(viewHeight: Int, count: Int) {
+        clamp(count: count)
+        guard viewHeight > 0, count > 0 else { offset = 0; return }
+        if let s = selected {
+            if s < offset { offset = s }
+            if s >= offset + viewHeight { offset = s - viewHeight + 1 }
+        }
+        offset = min(offset, max(0, count - viewHeight))
+        offset = max(0, offset)
+    }
+}
+
+/// One list row: text on the left, optional detail right-aligned, optional own style.
+public struct ListItem: Equatable, Sendable, ExpressibleByStringLiteral {
+    public var text: String
+    public var detail: String?
+    public var style: Style?
+
+    public init(_ text: String, detail: String? = nil, style: Style? = nil) {
+        self.text = text
+        self.detail = detail
+        self.style = style
+    }
+
+    public init(stringLiteral value: String) { self.init(value) }
+}
+
+/// A vertical list with a selected row. The selection marker (`highlightSymbol`) and
+/// the `selectedStyle` (reverse in the monochrome theme) both mark the selection, so
+/// it stays visible without colour.
+public struct ListView: StatefulWidget, Widget {
+    public var items: [ListItem]
+    public var style: Style
+    public var selectedStyle: Style
+    public var detailStyle: Style
+    public var highlightSymbol: String
+
+    public init(items: [ListItem], style: Style = Style(), selectedStyle: Style = Style(attributes: .reverse),
+                detailStyle: Style = Style(attributes: .dim), highlightSymbol: String = "> ") {
+        self.items = items
+        self.style = style
+        self.selectedStyle = selectedStyle
+        self.detailStyle = detailStyle
+        self.highlightSymbol = highlightSymbol
+    }
+
+    public init(items: [String], theme: Theme, highlightSymbol: String = "> ") {
+        self.init(items: items.map { ListItem($0) }, style: theme.normal, selectedStyle: theme.selected,
+                  detailStyle: theme.dim, highlightSymbol: highlightSymbol)
+    }
+
+    public init(items: [ListItem], theme: Theme, highlightSymbol: String = "> ") {
+        self.init(items: items, style: theme.normal, selectedStyle: theme.selected,
+                  detailStyle: theme.dim, highlightSymbol: highlightSymbol)
+    }
+
+    /// Renders with a throwaway state (selection shown, scroll not kept).
+    public func render(in area: Rect, on canvas: inout Canvas) {
+        var state = ListState()
+        render(in: area, on: &canvas, state: &state)
+    }
+
+    public func render(in area: Rect, on canvas: inout Canvas, state: inout ListState) {
+        state.scrollToSelection(viewHeight: area.height, count: items.count)
+        guard !area.isEmpty else { return }
+        let markWidth = Text.width(highlightSymbol)
+        let blankMark = String(repeating: " ", count: markWidth)
+        canvas.withClip(area) { c in
+            for row in 0..<area.height {
+                let i = state.offset + row
+                guard i < items.count else { break }
+                let item = items[i]
+                let y = area.y + row
+                let isSelected = i == state.selected
+                let base = item.style.map { $0.patched(over: style) } ?? style
+                let rowStyle = isSelected ? selectedStyle : base
+                if isSelected { c.fill(Rect(x: area.x, y: y, width: area.width, height: 1), style: rowStyle) }
+                var x = c.write(isSelected ? highlightSymbol : blankMark, x: area.x, y: y, style: rowStyle, maxWidth: area.width)
+                var textRoom = area.maxX - x
+                if let d = item.detail, !d.isEmpty {
+                    let dw = min(Text.width(d), max(0, area.maxX - x - 1))
+                    if dw > 0 {
+                        c.write(d, x: area.maxX - dw, y: y, width: dw, alignment: .right,
+                                style: isSelected ? rowStyle : detailStyle)
+                        textRoom = max(0, area.maxX - dw - 1 - x)
+                    }
+                }
+                x = c.write(Text.truncate(item.text, width: textRoom), x: x, y: y, style: rowStyle, maxWidth: textRoom)
+            }
+        }
+    }
+}

@@ -1,0 +1,86 @@
+import ArgumentParser
+import Foundation
+import ProctorApp
+import StudyCore
+import TermUI
+
+/// Wires a subcommand to the pack, the store and the terminal, and maps failures to exit codes.
+struct Launcher {
+    enum Start {
+        case outline
+        case practice(section: String?, subsection: String?, count: Int, missed: Bool)
+        case exam(count: Int?, minutes: Int?, seed: UInt64?)
+        case review(missed: Bool)
+    }
+
+    let options: GlobalOptions
+    init(_ options: GlobalOptions) { self.options = options }
+
+    func loadPack() throws -> ExamPack {
+        let url = try options.content.map { URL(fileURLWithPath: $0) } ?? ContentLocator.defaultPack()
+        do {
+            return try PackLoader.load(directory: url)
+        } catch let error as PackLoadError {
+            for diagnostic in error.errors { printError(diagnostic.formatted(directoryPrefix: url.path)) }
+            printError("proctor: the exam pack in \(url.path) has problems (\(error.summary)); fix them or pass --content")
+            throw ExitCode(1)
+        }
+    }
+
+    func openStore() throws -> ProgressStore {
+        let directory = options.dataDir.map { URL(fileURLWithPath: $0) } ?? ProgressStore.defaultDirectory()
+        do {
+            return try ProgressStore(directory: directory)
+        } catch {
+            printError("proctor: \(error)")
+            throw ExitCode(1)
+        }
+    }
+
+    func run(start: Start?) throws {
+        guard isInteractiveTerminal() else {
+            printError("proctor needs an interactive terminal; try `proctor stats` or `proctor validate`")
+            throw ExitCode(2)
+        }
+        let pack = try loadPack()
+        let store = try openStore()
+        let progress: ProgressSnapshot
+        do {
+            progress = try ProgressSnapshot.load(from: store, packID: pack.id)
+        } catch {
+            printError("proctor: \(error)")
+            throw ExitCode(1)
+        }
+        let environment = ProcessInfo.processInfo.environment
+        do {
+            try NcursesTerminal.run(captureInterrupt: true) { terminal in
+                var theme = Theme.select(environment: environment, colorsAvailable: terminal.supportsColor)
+                if options.noColor { theme = .monochrome }
+                var context = AppContext(pack: pack, progress: progress, theme: theme, size: terminal.size, now: Date())
+                let (screen, initial) = Self.entry(start, context: &context)
+                let runner = AppRunner(model: AppModel(context: context, start: screen), store: store)
+                runner.run(on: terminal, initial: initial)
+            }
+        } catch let error as TerminalError {
+            printError("proctor: \(error)")
+            throw ExitCode(2)
+        }
+    }
+
+    /// The first screen and commands for a subcommand.
+    static func entry(_ start: Start?, context: inout AppContext) -> (Screen?, [Command]) {
+        switch start {
+        case nil: return (nil, [])
+        case .outline?: return (AppModel.outlineScreen(context: context), [])
+        case .practice(let section, let subsection, let count, let missed)?:
+            return (AppModel.practiceScreen(section: section, subsection: subsection, count: count, missed: missed,
+                context: context), [])
+        case .exam(let count, let minutes, let seed)?:
+            context.examDefaults = ExamRequest(
+                count: count ?? context.examDefaults.count, minutes: minutes ?? context.examDefaults.minutes, seed: seed)
+            return (nil, [.startExam(context.examDefaults)])
+        case .review(let missed)?:
+            return (AppModel.reviewScreen(missed: missed, context: context), [])
+        }
+    }
+}

@@ -1,0 +1,138 @@
+import ArgumentParser
+import Foundation
+import ProctorApp
+import StudyCore
+import TermUI
+
+@main
+struct Proctor: ParsableCommand {
+    static let version = "0.1.0"
+
+    static let configuration = CommandConfiguration(
+        commandName: "proctor",
+        abstract: "A keyboard-driven terminal study app for certification exams.",
+        discussion: """
+            With no subcommand, opens the home screen. Progress is stored in
+            $XDG_DATA_HOME/proctor/progress.sqlite (or ~/.local/share/proctor/).
+            """,
+        version: version,
+        subcommands: [
+            HomeCommand.self, OutlineCommand.self, PracticeCommand.self, ExamCommand.self, ReviewCommand.self,
+            StatsCommand.self, ValidateCommand.self,
+        ],
+        defaultSubcommand: HomeCommand.self
+    )
+}
+
+/// Options every interactive subcommand accepts.
+struct GlobalOptions: ParsableArguments {
+    @Option(name: .long, help: "Exam pack folder (default: the shipped PMLE pack).", completion: .directory)
+    var content: String?
+
+    @Option(name: .long, help: "Folder for the progress database.", completion: .directory)
+    var dataDir: String?
+
+    @Flag(name: .long, help: "Use no colours (also when NO_COLOR is set).")
+    var noColor = false
+}
+
+struct HomeCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "home", abstract: "Open the home screen.")
+    @OptionGroup var global: GlobalOptions
+    func run() throws { try Launcher(global).run(start: nil) }
+}
+
+struct OutlineCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "outline", abstract: "Browse the exam guide with its study notes.")
+    @OptionGroup var global: GlobalOptions
+    func run() throws { try Launcher(global).run(start: .outline) }
+}
+
+struct PracticeCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "practice", abstract: "Answer questions one at a time with feedback.")
+    @OptionGroup var global: GlobalOptions
+    @Option(help: "Only this section (e.g. 3).") var section: String?
+    @Option(help: "Only this subsection (e.g. 3.2).") var subsection: String?
+    @Option(help: "How many questions.") var count: Int = 20
+    @Flag(help: "Cram the questions you last got wrong, without changing the review schedule.") var missed = false
+
+    func validate() throws {
+        guard count > 0 else { throw ValidationError("--count must be at least 1") }
+        if section != nil && subsection != nil {
+            throw ValidationError("give --section or --subsection, not both")
+        }
+    }
+
+    func run() throws {
+        try Launcher(global).run(
+            start: .practice(section: section, subsection: subsection, count: count, missed: missed))
+    }
+}
+
+struct ExamCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "exam", abstract: "Sit a timed mock exam, or resume the one in progress.")
+    @OptionGroup var global: GlobalOptions
+    @Option(help: "Number of questions (default: the pack's exam length).") var count: Int?
+    @Option(help: "Time allowed in minutes (default: the pack's exam time).") var minutes: Int?
+    @Option(help: "Seed for choosing and ordering questions, to repeat an exam.") var seed: UInt64?
+
+    func validate() throws {
+        if let count, count < 1 { throw ValidationError("--count must be at least 1") }
+        if let minutes, minutes < 1 { throw ValidationError("--minutes must be at least 1") }
+    }
+
+    func run() throws {
+        try Launcher(global).run(start: .exam(count: count, minutes: minutes, seed: seed))
+    }
+}
+
+struct ReviewCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "review", abstract: "Review due questions first, then missed ones.")
+    @OptionGroup var global: GlobalOptions
+    @Flag(help: "Cram missed questions without changing the review schedule.") var missed = false
+    func run() throws { try Launcher(global).run(start: .review(missed: missed)) }
+}
+
+struct StatsCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "stats", abstract: "Show study statistics (works without a terminal).")
+    @OptionGroup var global: GlobalOptions
+    @Flag(help: "Print the statistics as JSON.") var json = false
+
+    func run() throws {
+        let launcher = Launcher(global)
+        let pack = try launcher.loadPack()
+        let store = try launcher.openStore()
+        let progress = try ProgressSnapshot.load(from: store, packID: pack.id)
+        let report = StatsReport(pack: pack, progress: progress, now: Date())
+        print(json ? report.json() : report.text())
+    }
+}
+
+struct ValidateCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "validate", abstract: "Check an exam pack and print every problem as file:line:column.")
+    @Argument(help: "Pack folder (default: the shipped pack).", completion: .directory) var directory: String?
+    @Flag(help: "Also print question counts and thinly covered topics.") var coverage = false
+
+    func run() throws {
+        let url = try directory.map { URL(fileURLWithPath: $0) } ?? ContentLocator.defaultPack()
+        let report = PackValidator.validate(directory: url)
+        for diagnostic in report.diagnostics {
+            printError(diagnostic.formatted(directoryPrefix: url.path))
+        }
+        if coverage, let pack = report.pack {
+            for line in CoverageReport(pack: pack).lines() { print(line) }
+        }
+        print(report.summary)
+        if !report.isValid { throw ExitCode(1) }
+    }
+}
+
+func printError(_ message: String) {
+    FileHandle.standardError.write(Data((message + "\n").utf8))
+}

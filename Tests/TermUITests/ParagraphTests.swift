@@ -1,0 +1,57 @@
+import XCTest
+@testable import TermUI
+
+final class ParagraphTests: XCTestCase {
+    func testWrapAtWordBoundaries() {
+        XCTAssertEqual(Paragraph.wrap("the quick brown fox jumps over the lazy dog", width: 10),
+                       ["the quick", "brown fox", "jumps over", "the lazy", "dog"])
+    }
+
+    func testHardBreakOfOverlongWords() {
+        XCTAssertEqual(Paragraph.wrap("a supercalifragilistic word", width: 8),
+                       ["a", "supercal", "ifragili", "stic", "word"])
+    }
+
+    func testNewlinesAndEmptyLinesAreKept() {
+        XCTAssertEqual(Paragraph.wrap("one\n\ntwo three", width: 5), ["one", "", "two", "three"])
+        XCTAssertEqual(Paragraph.wrap("", width: 5), [""])
+        XCTAssertEqual(Paragraph.wrap("abc", width: 0), [])
+    }
+
+    func testIndentationKeptAndSpacesAtBreaksDropped() {
+        XCTAssertEqual(Paragraph.wrap("  - item one two", width: 9), ["  - item", "one two"])
+    }
+
+    func testWrapCountsWideCharacters() {
+        XCTAssertEqual(Paragraph.wrap("日本語のテキスト", width: 5), ["日本", "語の", "テキ", "スト"])
+        for row in Paragraph.wrap("日本語 and emoji 😀😀😀 mixed", width: 7) {
+            XCTAssertLessThanOrEqual(Text.width(row), 7, row)
+        }
+    }
+
+    func testWrapSanitises() {
+        XCTAssertEqual(Paragraph.wrap("a\u{1B}[1mb", width: 20), ["a^[[1mb"])
+    }
+
+    func testRenderWithScrollAndLineCount() {
+        let p = Paragraph("one two three four five six", scroll: 1)
+        XCTAssertEqual(Paragraph.wrap(p.lines[0].text, width: 9), ["one two", "three", "four five", "six"])
+        XCTAssertEqual(p.lineCount(width: 9), 4)
+        let c = draw(p, width: 9, height: 2)
+        assertLines(c, ["three", "four five"])
+        XCTAssertEqual(p.maxScroll(width: 9, height: 2), 2)
+    }
+
+    func testScrollBeyondEndIsClamped() {
+        let c = draw(Paragraph("a b c", scroll: 99), width: 1, height: 2)
+        assertLines(c, ["b", "c"])
+    }
+
+    func testStyledLines() {
+        let p = Paragraph(lines: [StyledLine("Title", style: Style(attributes: .bold)), StyledLine("body text")])
+        let c = draw(p, width: 10, height: 2)
+        assertLines(c, ["Title", "body text"])
+        XCTAssertEqual(c[0, 0]?.style.attributes, .bold)
+        XCTAssertEqual(c[0, 1]?.style.attributes, [])
+    }
+}

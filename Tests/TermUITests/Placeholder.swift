@@ -1,2 +1,0 @@
-import XCTest
-final class TermUITestsPlaceholder: XCTestCase { func testBuilds() {} }
