@@ -174,10 +174,8 @@ public struct OutlineScreen: Equatable, Sendable {
                 style: theme.dim))
             lines.append(StyledLine(""))
         }
-        func body(_ text: String) {
-            for paragraph in text.components(separatedBy: "\n") {
-                lines.append(StyledLine(paragraph, style: theme.normal))
-            }
+        func body(_ text: String, title: String) {
+            lines += NotesText.lines(text, width: width, theme: theme, title: title)
         }
         switch scope {
         case .section(let id):
@@ -193,7 +191,7 @@ public struct OutlineScreen: Equatable, Sendable {
             guard let sub = pack.subsection(id: id) else { break }
             title("\(sub.id) \(sub.title)")
             counts()
-            body(sub.notes.isEmpty ? "No study notes for this part yet." : sub.notes)
+            body(sub.notes.isEmpty ? "No study notes for this part yet." : sub.notes, title: sub.title)
         case .consideration(let slug):
             guard let c = pack.consideration(id: slug), let subID = pack.subsectionID(ofConsideration: slug),
                 let sub = pack.subsection(id: subID)
@@ -201,7 +199,7 @@ public struct OutlineScreen: Equatable, Sendable {
             title(c.text)
             lines.append(StyledLine("in \(sub.id) \(sub.title)", style: theme.dim))
             counts()
-            body(sub.notes.isEmpty ? "No study notes for this part yet." : sub.notes)
+            body(sub.notes.isEmpty ? "No study notes for this part yet." : sub.notes, title: sub.title)
         case .all: break
         }
         return lines

@@ -46,20 +46,19 @@ struct QuestionView {
             let isPicked = p.picked.contains(original)
             let box =
                 p.question.kind == .single ? (isPicked ? "(•)" : "( )") : (isPicked ? "[x]" : "[ ]")
-            let cursor = position == p.highlighted && !p.revealed ? "›" : " "
+            var mark = position == p.highlighted && !p.revealed ? "›" : " "
             var style = isPicked ? theme.accent : theme.normal
-            var verdict = ""
             if p.revealed {
                 if choice.isCorrect {
                     style = theme.success
-                    verdict = isPicked ? "  ✓ your pick, correct" : "  ✓ correct"
+                    mark = "✓"
                 } else if isPicked {
                     style = theme.alert
-                    verdict = "  ✗ your pick, wrong"
+                    mark = "✗"
                 }
             }
             let start = lines.count
-            add(choice.text + verdict, style, hanging: "\(cursor)\(box) \(p.label(position: position))  ")
+            add(choice.text, style, hanging: "\(mark)\(box) \(p.label(position: position))  ")
             if p.revealed {
                 add(choice.why, theme.dim, indent: 8)
             }

@@ -117,9 +117,13 @@ public struct ResultsScreen: Equatable, Sendable {
             _ = canvas.write(label, x: inner.x, y: y, style: theme.normal)
             let x = inner.x + max(10, inner.width - 44)
             _ = canvas.write(Text.pad("\(section.correct)/\(section.total)", width: 7, alignment: .right), x: x, y: y,
-                style: theme.normal)
-            Gauge(ratio: section.total > 0 ? Double(section.correct) / Double(section.total) : 0, theme: theme)
-                .render(in: Rect(x: x + 9, y: y, width: 24, height: 1), on: &canvas)
+                style: section.total > 0 ? theme.normal : theme.dim)
+            if section.total > 0 {
+                Gauge(ratio: Double(section.correct) / Double(section.total), theme: theme)
+                    .render(in: Rect(x: x + 9, y: y, width: 24, height: 1), on: &canvas)
+            } else {
+                _ = canvas.write("not in this exam", x: x + 9, y: y, style: theme.dim)
+            }
             _ = canvas.write("w \(weight)%", x: x + 35, y: y, style: theme.dim, maxWidth: 8)
             y += 1
         }

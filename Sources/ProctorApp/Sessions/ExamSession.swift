@@ -41,7 +41,7 @@ public struct ExamSession: Equatable, Sendable {
         let total = deadline.timeIntervalSince(startedAt)
         guard total > 0, count > 0 else { return 0 }
         let perQuestion = total / Double(count)
-        return Double(answeredCount) * perQuestion - now.timeIntervalSince(startedAt)
+        return Double(answeredCount + 1) * perQuestion - now.timeIntervalSince(startedAt)
     }
 
     public var picks: [String: Set<Int>] {

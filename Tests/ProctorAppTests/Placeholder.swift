@@ -1,2 +1,0 @@
-import XCTest
-final class ProctorAppTestsPlaceholder: XCTestCase { func testBuilds() {} }

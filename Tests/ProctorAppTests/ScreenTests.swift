@@ -1,0 +1,246 @@
+import Foundation
+import StudyCore
+import TermUI
+import XCTest
+
+@testable import ProctorApp
+
+final class HomeAndOutlineTests: XCTestCase {
+    func testHomeShowsTitleReadinessAndActions() throws {
+        let app = try AppHarness()
+        try app.run()
+        XCTAssertScreen(app, contains: "Kitchen Hygiene Certificate")
+        XCTAssertScreen(app, contains: "Readiness by section")
+        XCTAssertScreen(app, contains: "food Food handling")
+        XCTAssertScreen(app, contains: "Mock exam: 5 questions, 20 minutes")
+        XCTAssertScreen(app, contains: "Seen 0/12")
+    }
+
+    func testOutlineShowsTreeNotesAndFilters() throws {
+        let app = try AppHarness()
+        app.keys(.char("o"), .down)
+        try app.run()
+        XCTAssertScreen(app, contains: "Exam guide")
+        XCTAssertScreen(app, contains: "food-storage Storing food")
+        XCTAssertScreen(app, contains: "8 questions · 0 seen")
+
+        let filtered = try AppHarness()
+        filtered.keys(.char("o"), .char("/"))
+        filtered.type("board")
+        filtered.keys(.enter)
+        try filtered.run()
+        XCTAssertScreen(filtered, contains: "Chopping boards")
+        XCTAssertScreen(filtered, lacks: "Storing food")
+        XCTAssertScreen(filtered, contains: "filter: board")
+    }
+
+    func testHelpOverlayListsKeysAndCloses() throws {
+        let app = try AppHarness()
+        app.keys(.char("?"))
+        try app.run()
+        XCTAssertScreen(app, contains: "Keys")
+        XCTAssertScreen(app, contains: "Ctrl-C")
+
+        let closed = try AppHarness()
+        closed.keys(.char("?"), .escape)
+        try closed.run()
+        XCTAssertScreen(closed, lacks: "Ctrl-C")
+    }
+
+    func testTooSmallTerminalRecoversOnResize() throws {
+        let app = try AppHarness(width: 40, height: 10)
+        try app.run()
+        XCTAssertScreen(app, contains: "too small")
+
+        let recovered = try AppHarness(width: 40, height: 10)
+        recovered.terminal.resize(width: 80, height: 24)
+        try recovered.run()
+        XCTAssertScreen(recovered, contains: "Readiness by section")
+    }
+
+    func testTinyTerminalsNeverCrash() throws {
+        for (w, h) in [(1, 1), (2, 1), (20, 5), (59, 15), (60, 15), (300, 100)] {
+            let app = try AppHarness(width: w, height: h)
+            app.keys(.char("o"), .down, .enter, .char("a"), .enter)
+            try app.run()
+        }
+    }
+}
+
+final class PracticeTests: XCTestCase {
+    private func practiceScreen(_ app: AppHarness, ids: [String]) throws -> Screen {
+        let context = AppContext(
+            pack: app.pack, progress: ProgressSnapshot(packID: app.pack.id), size: app.terminal.size, now: app.clock.now)
+        let outcome = PracticeScreen.start(title: "Test run", ids: ids, mode: .practice, context: context, seed: 7)
+        guard case .push(let screen)? = outcome.navigation else { throw XCTSkip("no screen") }
+        return screen
+    }
+
+    func testAnsweringRevealsVerdictAndStoresAnswerAndCard() throws {
+        let app = try AppHarness()
+        let screen = try practiceScreen(app, ids: ["fd-001"])
+        // Pick every letter in turn on a single-choice question: the last pick wins; then submit.
+        app.keys(.char("a"), .enter)
+        try app.run(start: screen)
+        XCTAssertScreen(app, contains: "Why")
+        XCTAssertScreen(app, contains: "Explanation for fd-001.")
+        let answers = try app.store.answers(packID: app.pack.id)
+        XCTAssertEqual(answers.count, 1)
+        XCTAssertEqual(answers.first?.mode, .practice)
+        XCTAssertNotNil(try app.store.card(packID: app.pack.id, questionID: "fd-001"))
+    }
+
+    func testMultipleSelectNeedsExactlyTheStatedNumber() throws {
+        let app = try AppHarness()
+        let screen = try practiceScreen(app, ids: ["fd-004"])
+        app.keys(.char("a"), .enter)
+        try app.run(start: screen)
+        XCTAssertScreen(app, contains: "Choose 2")
+        XCTAssertScreen(app, contains: "Pick exactly 2 choices")
+        XCTAssertTrue(try app.store.answers(packID: app.pack.id).isEmpty, "nothing stored before a valid submit")
+    }
+
+    func testRatingARightAnswerEasyLengthensTheInterval() throws {
+        let good = try AppHarness()
+        let q = good.pack.question(id: "fd-001")!
+        let screen = try practiceScreen(good, ids: ["fd-001"])
+        // Find the letter of the right answer in this shuffle.
+        guard case .practice(let p) = screen, let position = p.session.current?.order.firstIndex(of: 0) else {
+            return XCTFail("no practice screen")
+        }
+        XCTAssertTrue(q.choices[0].isCorrect)
+        let letter = QuestionPresentation.letters[position]
+        good.keys(.char(letter), .enter)
+        try good.run(start: screen)
+        let easy = try good.restarted()
+        let easyScreen = try practiceScreen(easy, ids: ["fd-002"])
+        guard case .practice(let p2) = easyScreen, let pos2 = p2.session.current?.order.firstIndex(of: 0) else {
+            return XCTFail("no practice screen")
+        }
+        easy.keys(.char(QuestionPresentation.letters[pos2]), .enter, .char("4"))
+        try easy.run(start: easyScreen)
+        let goodCard = try XCTUnwrap(try good.store.card(packID: good.pack.id, questionID: "fd-001"))
+        let easyCard = try XCTUnwrap(try easy.store.card(packID: easy.pack.id, questionID: "fd-002"))
+        XCTAssertGreaterThan(
+            easyCard.due.timeIntervalSince(easyCard.lastReview!), goodCard.due.timeIntervalSince(goodCard.lastReview!))
+    }
+
+    func testCramDoesNotTouchTheSchedule() throws {
+        let app = try AppHarness()
+        let context = AppContext(
+            pack: app.pack, progress: ProgressSnapshot(packID: app.pack.id), size: app.terminal.size, now: app.clock.now)
+        guard case .push(let screen)? = PracticeScreen.start(
+            title: "Cram", ids: ["fd-003"], mode: .cram, context: context, seed: 1).navigation
+        else { return XCTFail("no screen") }
+        app.keys(.char("b"), .enter)
+        try app.run(start: screen)
+        XCTAssertEqual(try app.store.answers(packID: app.pack.id).first?.mode, .cram)
+        XCTAssertNil(try app.store.card(packID: app.pack.id, questionID: "fd-003"))
+    }
+}
+
+final class ExamFlowTests: XCTestCase {
+    func testCountdownWarnsAndExamAutoSubmitsAtZero() throws {
+        let app = try AppHarness()
+        app.terminal.wait(11 * 60)
+        try app.run(initial: [.startExam(ExamRequest(count: 3, minutes: 20, seed: 42))])
+        // 9 minutes left: the countdown is in the warning style.
+        XCTAssertScreen(app, contains: "9:00")
+        let position = try XCTUnwrap(app.terminal.find("9:00"))
+        XCTAssertEqual(app.terminal.style(x: position.x, y: position.y), Theme.color.warning)
+
+        let later = try AppHarness()
+        later.terminal.wait(20 * 60 + 2)
+        try later.run(initial: [.startExam(ExamRequest(count: 3, minutes: 20, seed: 42))])
+        XCTAssertScreen(later, contains: "Score 0%")
+        XCTAssertScreen(later, contains: "(mark 60%)")
+        XCTAssertNil(try later.store.inProgressExam(packID: later.pack.id))
+        XCTAssertEqual(try later.store.submittedExams(packID: later.pack.id).count, 1)
+        XCTAssertEqual(try later.store.answers(packID: later.pack.id).count, 3, "blanks are recorded as missed")
+    }
+
+    func testSubmitConfirmCountsBlanksAndFlags() throws {
+        let app = try AppHarness()
+        app.keys(.char("a"), .char("f"), .char("n"), .char("S"))
+        try app.run(initial: [.startExam(ExamRequest(count: 3, minutes: 20, seed: 1))])
+        XCTAssertScreen(app, contains: "Submit the exam?")
+        XCTAssertScreen(app, contains: "1 of 3 answered. 2 blank")
+        XCTAssertScreen(app, contains: "1 flagged")
+    }
+
+    func testExamResumesWithTheSameDeadlineAfterARestart() throws {
+        let first = try AppHarness()
+        first.keys(.char("a"), .char("n"), .char("b"))
+        try first.run(initial: [.startExam(ExamRequest(count: 3, minutes: 20, seed: 5))])
+        let attempt = try XCTUnwrap(try first.store.inProgressExam(packID: first.pack.id))
+        XCTAssertEqual(try first.store.examAnswers(attemptID: attempt.id!).count, 2)
+
+        // Five minutes later a new process offers to resume; the clock kept running.
+        let second = try first.restarted(after: 300)
+        second.keys(.char("y"))
+        try second.run(initial: [.startExam(ExamRequest(count: 3, minutes: 20))])
+        XCTAssertScreen(second, contains: "answered 2")
+        XCTAssertScreen(second, contains: "15:00")
+        XCTAssertEqual(try second.store.inProgressExam(packID: second.pack.id)?.deadline, attempt.deadline)
+    }
+
+    func testStartingANewExamClosesTheOldOne() throws {
+        let first = try AppHarness()
+        first.keys(.char("a"))
+        try first.run(initial: [.startExam(ExamRequest(count: 3, minutes: 20, seed: 5))])
+        let second = try first.restarted(after: 60)
+        second.keys(.char("n"))
+        try second.run(initial: [.startExam(ExamRequest(count: 3, minutes: 20))])
+        XCTAssertEqual(try second.store.submittedExams(packID: second.pack.id).count, 1)
+        XCTAssertScreen(second, contains: "Question 1 of 3 · answered 0")
+    }
+
+    func testResultsListEveryQuestionAndOpenExplanation() throws {
+        let app = try AppHarness()
+        app.keys(.char("a"), .char("S"), .char("y"), .enter)
+        try app.run(initial: [.startExam(ExamRequest(count: 2, minutes: 20, seed: 9))])
+        XCTAssertScreen(app, contains: "Question 1 of 2")
+        XCTAssertScreen(app, contains: "Why")
+    }
+}
+
+final class ReviewAndStatsTests: XCTestCase {
+    func testMissedQuestionsShowUpInReviewAndStats() throws {
+        let app = try AppHarness()
+        let t = app.clock.now
+        try app.store.record(
+            AnswerRecord(packID: app.pack.id, questionID: "fd-001", picked: [1], correct: false, secondsTaken: 3,
+                mode: .practice, answeredAt: t.addingTimeInterval(-3600)),
+            card: FSRSScheduler().review(.new(at: t), rating: .again, at: t.addingTimeInterval(-3600)))
+        app.keys(.char("r"))
+        try app.run()
+        XCTAssertScreen(app, contains: "All sections")
+        XCTAssertScreen(app, contains: "1 due · 1 missed")
+
+        let stats = try app.restarted()
+        stats.keys(.char("s"))
+        try stats.run()
+        XCTAssertScreen(stats, contains: "1 answers · 0% right")
+        XCTAssertScreen(stats, contains: "Readiness")
+
+        let report = StatsReport(
+            pack: app.pack, progress: try ProgressSnapshot.load(from: app.store, packID: app.pack.id), now: t)
+        let json = try JSONSerialization.jsonObject(with: Data(report.json().utf8)) as? [String: Any]
+        XCTAssertEqual(json?["answered"] as? Int, 1)
+        XCTAssertEqual(json?["correct"] as? Int, 0)
+        XCTAssertEqual(json?["due_today"] as? Int, 1)
+        let sections = json?["sections"] as? [[String: Any]]
+        XCTAssertEqual(sections?.map { $0["id"] as? String }, ["food", "tools"])
+        XCTAssertNotNil(json?["exams"] as? [Any])
+    }
+}
+
+final class NotesTextTests: XCTestCase {
+    func testReflowsHardWrappedBulletsAndDropsRepeatedTitle() {
+        let text = "# 1.1 Storing food\n\n## Cold chain\n- Keep the fridge\n  below 5 °C.\n- Label leftovers.\n\nPlain\nparagraph."
+        let lines = NotesText.lines(text, width: 40, theme: .monochrome, title: "Storing food").map(\.text)
+        XCTAssertEqual(lines, ["Cold chain", "• Keep the fridge below 5 °C.", "• Label leftovers.", "Plain paragraph."])
+        let narrow = NotesText.lines("- one two three four", width: 10, theme: .monochrome).map(\.text)
+        XCTAssertEqual(narrow, ["• one two", "  three", "  four"])
+    }
+}

@@ -1,0 +1,148 @@
+#!/usr/bin/env bash
+# End-to-end scenarios of the real binary in tmux (no TTY needed on the host).
+# Usage: scripts/e2e.sh [path/to/proctor]
+set -uo pipefail
+BIN=$(realpath "${1:-.build/debug/proctor}")
+ROOT=$(cd "$(dirname "$0")/.." && pwd)
+WORK=$(mktemp -d /tmp/proctor-e2e.XXXXXX)
+DATA="$WORK/data"
+SOCK="$WORK/tmux.sock"
+export TERM=xterm-256color
+passed=0
+failed=0
+
+tm() { tmux -S "$SOCK" "$@"; }
+cleanup() { tm kill-server >/dev/null 2>&1; rm -rf "$WORK"; }
+trap cleanup EXIT
+
+screen() { tm capture-pane -p -t e2e 2>/dev/null; }
+
+# wait_for TEXT [seconds]: polls the pane until TEXT shows.
+wait_for() {
+    local text=$1 limit=${2:-8} i
+    for ((i = 0; i < limit * 10; i++)); do
+        screen | grep -qF -- "$text" && return 0
+        sleep 0.1
+    done
+    return 1
+}
+
+check() {
+    local name=$1
+    shift
+    if "$@"; then
+        passed=$((passed + 1))
+        echo "ok   $name"
+    else
+        failed=$((failed + 1))
+        echo "FAIL $name"
+        echo "---- screen ----"
+        screen
+        echo "----------------"
+    fi
+}
+
+# start NAME ARGS...: runs proctor in a fresh 100x30 pane; its exit code lands in $WORK/exit.
+start() {
+    rm -f "$WORK/exit"
+    tm kill-server >/dev/null 2>&1
+    while tm has-session -t e2e 2>/dev/null; do sleep 0.1; done
+    sleep 0.2
+    tm new-session -d -s e2e -x 100 -y 30 \
+        "cd '$ROOT' && '$BIN' $* --data-dir '$DATA'; echo \$? > '$WORK/exit'; stty -a > '$WORK/stty'; sleep 600"
+}
+
+keys() { tm send-keys -t e2e "$@"; sleep 0.15; }
+
+exited_with() {
+    local want=$1 i
+    for ((i = 0; i < 50; i++)); do
+        [ -f "$WORK/exit" ] && [ "$(cat "$WORK/exit")" = "$want" ] && return 0
+        sleep 0.1
+    done
+    return 1
+}
+
+terminal_restored() { grep -q -- ' echo ' "$WORK/stty" && grep -q -- ' icanon ' "$WORK/stty"; }
+
+json_answered_at_least() {
+    local n
+    n=$("$BIN" stats --json --data-dir "$DATA" | python3 -c 'import json,sys; print(json.load(sys.stdin)["answered"])')
+    [ "$n" -ge "$1" ]
+}
+
+# 1. No terminal: a clear message and exit 2, nothing drawn.
+no_tty() {
+    local out code
+    out=$("$BIN" --data-dir "$DATA" </dev/null 2>&1 >/dev/null)
+    code=$?
+    [ "$code" = 2 ] && grep -q "needs an interactive terminal" <<<"$out"
+}
+check "no TTY exits 2 with a message" no_tty
+check "validate works without a terminal" "$BIN" validate "$ROOT/Content/pmle" </dev/null >/dev/null
+
+# 2. Home, outline, a practice answer, resizes, quit.
+start ""
+check "home screen shows" wait_for "Readiness by section"
+keys o
+check "outline opens" wait_for "Exam guide"
+keys j
+keys Enter
+check "practice question opens" wait_for "a-f pick"
+keys a
+keys Enter
+check "answer is revealed with its verdicts" wait_for "Enter next"
+tm resize-window -t e2e -x 60 -y 15
+check "60x15 still draws the practice screen" wait_for "Proctor"
+tm resize-window -t e2e -x 50 -y 10
+check "below 60x15 says too small" wait_for "too small"
+tm resize-window -t e2e -x 100 -y 30
+check "recovers after resize" wait_for "Enter next"
+keys q
+keys q
+keys q
+check "quits with exit 0" exited_with 0
+check "terminal restored (echo, icanon)" terminal_restored
+check "answer visible in stats --json" json_answered_at_least 1
+
+# 3. A 3-question exam, submitted, to the results screen.
+start exam --count 3 --minutes 1
+check "exam starts with a countdown" wait_for "Question 1 of 3"
+keys a
+keys n
+keys b
+keys f
+keys n
+keys S
+check "submit asks for confirmation" wait_for "Submit the exam?"
+keys y
+check "results screen shows the score" wait_for "Score"
+check "results say the mark is an estimate" wait_for "estimated mark"
+keys q
+keys q
+check "quit after results" exited_with 0
+
+# 4. kill -9 in the middle of an exam, then resume with the same deadline.
+start exam --count 5 --minutes 30
+check "second exam starts" wait_for "Question 1 of 5"
+keys c
+keys n
+keys a
+sleep 0.3
+pid=$(pgrep -f "$BIN exam --count 5" | head -n 1)
+[ -n "$pid" ] && kill -9 "$pid"
+check "killed process ends" exited_with 137
+start exam
+check "resume is offered" wait_for "Exam in progress"
+keys y
+check "resumed attempt keeps its answers" wait_for "answered 2"
+check "resumed attempt keeps its length" wait_for "of 5"
+tm resize-window -t e2e -x 70 -y 20
+check "resize during the exam" wait_for "of 5"
+keys q
+keys y
+keys q
+check "leaving the exam keeps the app healthy" exited_with 0
+
+echo "e2e: $passed passed, $failed failed"
+[ "$failed" = 0 ]
