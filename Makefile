@@ -5,7 +5,7 @@ BIN := .build/debug/proctor
 PACK := Content/pmle
 ARGS ?=
 
-.PHONY: build run test unit validate e2e bench format install clean deps test-deps
+.PHONY: build run test unit validate e2e reliability bench format install clean deps test-deps
 
 deps:
 	@scripts/ensure-deps.sh build
@@ -21,7 +21,7 @@ run: build
 
 test: test-deps
 	$(SWIFT) build
-	$(MAKE) unit validate e2e
+	$(MAKE) unit validate e2e reliability
 
 unit:
 	$(SWIFT) test
@@ -31,6 +31,9 @@ validate:
 
 e2e:
 	scripts/e2e.sh $(BIN)
+
+reliability:
+	scripts/reliability.sh $(BIN)
 
 bench: deps
 	scripts/bench.sh

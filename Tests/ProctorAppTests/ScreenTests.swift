@@ -154,6 +154,7 @@ final class ExamFlowTests: XCTestCase {
         try later.run(initial: [.startExam(ExamRequest(count: 3, minutes: 20, seed: 42))])
         XCTAssertScreen(later, contains: "Score 0%")
         XCTAssertScreen(later, contains: "(mark 60%)")
+        XCTAssertScreen(later, contains: "Time used 20:00 of 20:00")
         XCTAssertNil(try later.store.inProgressExam(packID: later.pack.id))
         XCTAssertEqual(try later.store.submittedExams(packID: later.pack.id).count, 1)
         XCTAssertEqual(try later.store.answers(packID: later.pack.id).count, 3, "blanks are recorded as missed")

@@ -22,6 +22,46 @@ final class PackValidatorTests: XCTestCase {
         XCTAssertEqual(r.errors.count, 9, r.lines.joined(separator: "\n"))
     }
 
+    func testExamFactsAndEmptyLists() throws {
+        let exam = """
+        id: x
+        title: X
+        exam:
+          minutes: 0
+          questions: 10
+          max_questions: 5
+          passing_percent: 120
+          passing_is_estimate: maybe
+        sections:
+          - id: a
+            title: A
+            weight: 100
+            subsections: []
+          - id: b
+            title: B
+            weight: "0"
+            subsections:
+              - id: b.1
+                title: B1
+                considerations: {}
+
+        """
+        let dir = try PackFixtures.tempPack(examText: exam, questions: [:])
+        defer { PackFixtures.remove(dir) }
+        let r = PackValidator.validate(directory: dir)
+        let f = "exam.yaml"
+        assertDiagnostic(r, f, line: 4, "'minutes' of exam must be between 1 and 100000, found 0")
+        assertDiagnostic(r, f, line: 6, "'max_questions' of exam (5) is smaller than 'questions' (10)")
+        assertDiagnostic(r, f, line: 7, "'passing_percent' of exam must be above 0 and at most 100, found 120")
+        assertDiagnostic(r, f, line: 8, "'passing_is_estimate' of exam must be true or false, found text 'maybe'")
+        assertDiagnostic(r, f, line: 13, "section 'a' lists no subsections")
+        assertDiagnostic(r, f, line: 16, "'weight' of section 'b' must be a whole number, found text '0'")
+        assertDiagnostic(r, f, line: 20, "'considerations' of subsection 'b.1' must be a list, found a mapping")
+        // A weight that could not be read skips the sum check instead of adding noise.
+        XCTAssertNil(r.find(f, "sum to"))
+        XCTAssertEqual(r.errors.count, 7, r.lines.joined(separator: "\n"))
+    }
+
     func testDiagnosticFormatting() {
         let e = Diagnostic(file: "questions/a.yaml", line: 3, column: 7, message: "boom")
         XCTAssertEqual(e.description, "questions/a.yaml:3:7: boom")

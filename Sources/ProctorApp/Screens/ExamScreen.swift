@@ -106,7 +106,8 @@ public struct ExamScreen: Equatable, Sendable {
         let items = session.questions.map { ExamItem(questionID: $0.question.id, choiceOrder: $0.order) }
         let finishedAt = min(context.now, session.deadline)
         let result = ExamScorer.score(
-            pack: pack, items: items, answers: session.picks, startedAt: session.startedAt, finishedAt: finishedAt)
+            pack: pack, items: items, answers: session.picks, startedAt: session.startedAt, finishedAt: finishedAt,
+            timeLimit: session.deadline.timeIntervalSince(session.startedAt))
         var answers: [AnswerRecord] = []
         var cards: [String: Card] = [:]
         for outcome in result.outcomes {

@@ -62,8 +62,9 @@ public enum ExamScorer {
     ///   - items: the exam as assembled; items whose question is no longer in the pack are skipped.
     ///   - answers: question id -> picked ORIGINAL choice indexes (out-of-range indexes are ignored;
     ///     missing or empty means unanswered).
+    ///   - timeLimit: the time this attempt was given (default: the pack's exam length).
     public static func score(pack: ExamPack, items: [ExamItem], answers: [String: Set<Int>],
-                             startedAt: Date, finishedAt: Date) -> ExamResult {
+                             startedAt: Date, finishedAt: Date, timeLimit: TimeInterval? = nil) -> ExamResult {
         var outcomes: [QuestionOutcome] = []
         outcomes.reserveCapacity(items.count)
         var bySection = [String: (Int, Int)]()
@@ -103,7 +104,7 @@ public enum ExamScorer {
                           unanswered: outcomes.filter(\.isUnanswered).count,
                           startedAt: startedAt, finishedAt: finishedAt,
                           timeUsed: max(0, finishedAt.timeIntervalSince(startedAt)),
-                          timeLimit: pack.exam.duration, sections: sections, subsections: subsections,
+                          timeLimit: timeLimit ?? pack.exam.duration, sections: sections, subsections: subsections,
                           outcomes: outcomes)
     }
 }

@@ -277,7 +277,8 @@ private final class PackBuilder {
             }
         }
         let context = QuestionContext(subsections: subsections, considerationOwner: considerationOwner,
-                                      incomplete: outline.incompleteSubsections, outlineParsed: outline.parsed,
+                                      incomplete: outline.incompleteSubsections,
+                                      outlineParsed: outline.parsed && !outline.sections.isEmpty,
                                       knownList: outline.sections.flatMap { $0.subsections.map(\.id) })
         var seen = [String: (String, Int)]()
         var questions: [Question] = []
@@ -451,8 +452,20 @@ private final class PackBuilder {
                         sourceFile: r.file, sourceLine: node.mark?.line ?? 0)
     }
 
+    /// Choice text for duplicate detection: ASCII-lowercased, runs of spaces/tabs/line breaks collapsed.
     static func normalizedChoice(_ s: String) -> String {
-        s.lowercased().split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\t" }).joined(separator: " ")
+        var out = [UInt8]()
+        out.reserveCapacity(s.utf8.count)
+        var pendingSpace = false
+        for c in s.utf8 {
+            if c == 0x20 || c == 0x09 || c == 0x0A || c == 0x0D {
+                pendingSpace = !out.isEmpty
+                continue
+            }
+            if pendingSpace { out.append(0x20); pendingSpace = false }
+            out.append(c >= 0x41 && c <= 0x5A ? c + 0x20 : c)
+        }
+        return String(decoding: out, as: UTF8.self)
     }
 
     // MARK: notes/*.md
@@ -476,7 +489,7 @@ private final class PackBuilder {
                 sink.add(display, nil, "notes contain control character \(NodeReader.codePoint(bad))")
                 continue
             }
-            notes[id] = text.trimmingCharacters(in: .whitespacesAndNewlines)
+            notes[id] = NodeReader.trimmed(text)
         }
         guard !notes.isEmpty else { return sections }
         return sections.map { s in

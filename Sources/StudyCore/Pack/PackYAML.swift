@@ -156,7 +156,8 @@ enum PackYAML {
                 let (line, column) = offset.map { PackText.position(ofCharacter: $0, in: yaml) } ?? (0, 0)
                 sink.add(display, line: line, column: column, "YAML reader error: \(problem)")
             case let .duplicatedKeysInMapping(duplicates, context):
-                let keys = duplicates.map { "'\($0)'" }.joined(separator: ", ")
+                let keys = duplicates.map { $0 == "<uncovertable>" ? "(a list or mapping used as a key)" : "'\($0)'" }
+                    .joined(separator: ", ")
                 let first = context.mark
                 if duplicates.count >= 1, let again = repeatedKeyLine(duplicates.sorted()[0], after: first, in: text) {
                     sink.add(display, line: again.0, column: again.1,
@@ -243,25 +244,39 @@ struct NodeReader {
         return nil
     }
 
+    /// Known fields of a mapping, looked up linearly (mappings here have at most ~10 keys; this is
+    /// faster than hashing).
+    struct Fields {
+        let names: [String]
+        var values: [Node?]
+        /// Number of known fields present.
+        var count = 0
+
+        subscript(name: String) -> Node? {
+            guard let i = names.firstIndex(of: name) else { return nil }
+            return values[i]
+        }
+    }
+
     /// Checks keys: reports unknown and missing fields. Returns the values by key.
     func fields(_ node: Node, _ map: Node.Mapping, what: String,
-                required: [String], optional: [String]) -> [String: Node] {
-        var out = [String: Node]()
-        out.reserveCapacity(map.count)
+                required: [String], optional: [String]) -> Fields {
+        let names = required + optional
+        var out = Fields(names: names, values: Array(repeating: nil, count: names.count))
         for (key, value) in map {
             guard case let .scalar(k) = key else {
                 error(key, "keys in \(what) must be plain names, found \(Self.describe(key))")
                 continue
             }
             let name = k.string
-            if required.contains(name) || optional.contains(name) {
-                out[name] = value
+            if let i = names.firstIndex(of: name) {
+                if out.values[i] == nil { out.count += 1 }
+                out.values[i] = value
             } else {
-                let expected = (required + optional).joined(separator: ", ")
-                error(key, "unknown field '\(name)' in \(what) (expected: \(expected))")
+                error(key, "unknown field '\(name)' in \(what) (expected: \(names.joined(separator: ", ")))")
             }
         }
-        for name in required where out[name] == nil {
+        for (i, name) in required.enumerated() where out.values[i] == nil {
             error(node, "\(what) is missing field '\(name)'")
         }
         return out
@@ -283,7 +298,7 @@ struct NodeReader {
             return nil
         }
         let raw = (s.style == .plain && Self.isNull(s.string)) ? "" : s.string
-        let value = raw.trimmingCharacters(in: .whitespacesAndNewlines)
+        let value = Self.trimmed(raw)
         if value.isEmpty && !allowEmpty {
             error(node, "field '\(field)' of \(what) is empty")
             return nil
@@ -293,6 +308,25 @@ struct NodeReader {
             return nil
         }
         return value
+    }
+
+    /// Strips leading and trailing whitespace and line breaks (much faster than Foundation's
+    /// `trimmingCharacters(in:)` on Linux, which dominated load time).
+    static func trimmed(_ s: String) -> String {
+        let scalars = s.unicodeScalars
+        guard let first = scalars.first, let last = scalars.last,
+              isSpace(first) || isSpace(last) else { return s }
+        guard let start = scalars.firstIndex(where: { !isSpace($0) }) else { return "" }
+        let end = scalars.lastIndex(where: { !isSpace($0) })!
+        return String(scalars[start...end])
+    }
+
+    static func isSpace(_ u: Unicode.Scalar) -> Bool {
+        switch u.value {
+        case 0x20, 0x09, 0x0A, 0x0D, 0x0B, 0x0C: return true
+        case 0..<0x80: return false
+        default: return u.properties.isWhitespace
+        }
     }
 
     static func codePoint(_ u: Unicode.Scalar) -> String {
