@@ -100,7 +100,8 @@ public struct Canvas: Equatable, Sendable {
     @discardableResult
     public mutating func write(_ text: String, x: Int, y: Int, style: Style = Style(), maxWidth: Int = Int.max) -> Int {
         var col = x
-        let limit = maxWidth == Int.max ? Int.max : x + max(0, maxWidth)
+        let (sum, overflow) = x.addingReportingOverflow(max(0, maxWidth))
+        let limit = overflow ? Int.max : sum
         guard y >= 0, y < height else { return x }
         for g in Text.glyphs(text) {
             if col + g.width > limit {
@@ -207,6 +208,44 @@ public struct Canvas: Equatable, Sendable {
             }
             return s
         }
+    }
+
+    /// Compares the rows (trailing spaces trimmed on both sides) with `expected`.
+    /// Returns nil when they match, else a report listing each differing row and the
+    /// first differing cell as (x, y, expected, actual), for use in test assertions:
+    /// `XCTAssertNil(canvas.mismatches(["..."]))`.
+    public func mismatches(_ expected: [String]) -> String? {
+        func trim(_ s: String) -> String {
+            var t = s
+            while t.hasSuffix(" ") { t.removeLast() }
+            return t
+        }
+        let actual = lines()
+        let exp = expected.map(trim)
+        guard actual != exp else { return nil }
+        var report = "canvas \(width)x\(height) differs from the expected rows:\n"
+        for y in 0..<max(actual.count, exp.count) {
+            let a = y < actual.count ? actual[y] : "<no row>"
+            let e = y < exp.count ? exp[y] : "<no row>"
+            if a == e {
+                report += "  \(y): |\(a)|\n"
+                continue
+            }
+            report += "≠ \(y): expected |\(e)|\n         actual |\(a)|\n"
+            // First differing cell, counted in columns.
+            let eg = Text.glyphs(e), ag = Text.glyphs(a)
+            var x = 0, i = 0
+            while i < max(eg.count, ag.count) {
+                let ec = i < eg.count ? eg[i].text : "∅", ac = i < ag.count ? ag[i].text : "∅"
+                if ec != ac {
+                    report += "         first difference at (x: \(x), y: \(y)): expected '\(ec)', actual '\(ac)'\n"
+                    break
+                }
+                x += i < eg.count ? eg[i].width : 1
+                i += 1
+            }
+        }
+        return report
     }
 
     /// The rows joined with newlines (trailing spaces trimmed), handy in test failures.

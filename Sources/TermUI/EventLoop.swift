@@ -23,9 +23,27 @@ public func runLoop(terminal: Terminal,
                     now: () -> Date = { Date() },
                     handle: (Event) -> LoopAction,
                     render: (inout Canvas) -> Void) {
-    let interval = tickInterval.flatMap { $0 > 0 ? $0 : nil }
+    runLoop(terminal: terminal, tickInterval: { tickInterval }, now: now, handle: handle, render: render)
+}
+
+/// The same loop for apps whose need for ticks changes (a countdown on one screen only):
+/// `tickInterval` is asked again after every event; nil stops ticks, so an idle screen
+/// without a timer costs nothing.
+public func runLoop(terminal: Terminal,
+                    tickInterval: () -> Double?,
+                    now: () -> Date = { Date() },
+                    handle: (Event) -> LoopAction,
+                    render: (inout Canvas) -> Void) {
+    func currentInterval() -> Double? { tickInterval().flatMap { $0 > 0 ? $0 : nil } }
+    var interval = currentInterval()
     var nextTick = interval.map { now().addingTimeInterval($0) }
     var needsDraw = true
+    func refreshSchedule() {
+        let wanted = currentInterval()
+        guard wanted != interval else { return }
+        interval = wanted
+        nextTick = wanted.map { now().addingTimeInterval($0) }
+    }
     while true {
         if needsDraw {
             var canvas = Canvas(size: terminal.size)
@@ -37,14 +55,16 @@ public func runLoop(terminal: Terminal,
         if let event = terminal.nextEvent(timeout: timeout) {
             needsDraw = true
             if handle(event) == .quit { return }
+            refreshSchedule()
         }
-        if let interval, let due = nextTick {
+        if let step = interval, let due = nextTick {
             let t = now()
             if t >= due {
-                let missed = (t.timeIntervalSince(due) / interval).rounded(.down)
-                nextTick = due.addingTimeInterval((missed + 1) * interval)
+                let missed = (t.timeIntervalSince(due) / step).rounded(.down)
+                nextTick = due.addingTimeInterval((missed + 1) * step)
                 needsDraw = true
                 if handle(.tick) == .quit { return }
+                refreshSchedule()
             }
         }
     }

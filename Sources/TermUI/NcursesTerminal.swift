@@ -72,6 +72,7 @@ public final class NcursesTerminal: Terminal {
         guard isInteractiveTerminal() else { throw TerminalError.notInteractive }
         guard !screenActive else { throw TerminalError.initializationFailed("a terminal screen is already active") }
         setlocale(LC_ALL, "")
+        NcursesTerminal.ensureUTF8Locale()
         // ESCDELAY from the environment is read by newterm; set_escdelay below wins anyway.
         setenv("ESCDELAY", "\(escapeDelayMilliseconds)", 0)
         guard cn_newterm() != nil else {
@@ -112,6 +113,23 @@ public final class NcursesTerminal: Terminal {
     }
 
     deinit { shutdown() }
+
+    /// Whether the C library's character set (after `setlocale`) is UTF-8.
+    public static var localeIsUTF8: Bool {
+        guard let cs = nl_langinfo(nl_item(CODESET)) else { return false }
+        let name = String(cString: cs).uppercased()
+        return name == "UTF-8" || name == "UTF8"
+    }
+
+    /// Containers often run with no LANG at all (the "C" locale), which would make ncurses
+    /// print every non-ASCII character as an escape like `M-~`. Text is always UTF-8 here,
+    /// so fall back to a UTF-8 character type when the environment does not give one.
+    static func ensureUTF8Locale() {
+        guard !localeIsUTF8 else { return }
+        for name in ["C.UTF-8", "C.utf8", "en_US.UTF-8"] where setlocale(LC_CTYPE, name) != nil {
+            if localeIsUTF8 { return }
+        }
+    }
 
     /// Runs `body` with a terminal and restores the screen afterwards, also when `body` throws.
     public static func run<T>(captureInterrupt: Bool = false, _ body: (NcursesTerminal) throws -> T) throws -> T {

@@ -33,7 +33,7 @@ public enum TerminalError: Error, Equatable, CustomStringConvertible {
     public var description: String {
         switch self {
         case .notInteractive:
-            return "proctor needs an interactive terminal: stdin and stdout must be a TTY"
+            return "an interactive terminal is required: stdin and stdout must both be a TTY"
         case .initializationFailed(let why):
             return "could not initialise the terminal: \(why)"
         }

@@ -106,6 +106,9 @@ public final class TestTerminal: Terminal {
     /// Rows of the last frame as text (see the type's documentation).
     public func text(trimTrailing: Bool = true) -> [String] { canvas.lines(trimTrailing: trimTrailing) }
 
+    /// nil when the last frame shows `expected` (see `Canvas.mismatches`), else a diff report.
+    public func mismatches(_ expected: [String]) -> String? { canvas.mismatches(expected) }
+
     public func cell(x: Int, y: Int) -> Cell? { canvas[x, y] }
     public func style(x: Int, y: Int) -> Style? { canvas[x, y]?.style }
 

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Named style roles. Widgets take their styles from a theme so the app never
 /// hard-codes colours, and a monochrome theme keeps every role distinguishable
 /// with attributes alone.
@@ -80,6 +82,11 @@ public struct Theme: Equatable, Sendable {
     public static func select(environment: [String: String], colorsAvailable: Bool) -> Theme {
         if let v = environment["NO_COLOR"], !v.isEmpty { return .monochrome }
         return colorsAvailable ? .color : .monochrome
+    }
+
+    /// `select(environment:colorsAvailable:)` for a terminal and this process's environment.
+    public static func select(for terminal: Terminal) -> Theme {
+        select(environment: ProcessInfo.processInfo.environment, colorsAvailable: terminal.supportsColor)
     }
 
     /// The theme with every colour removed (attributes kept).

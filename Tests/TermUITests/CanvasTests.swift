@@ -70,3 +70,29 @@ final class CanvasTests: XCTestCase {
         assertLines(c, ["        ab", "    ab", "abcdefghi…"])
     }
 }
+
+final class CanvasPropertyTests: XCTestCase {
+    /// Random writes, fills and boxes with wide, combining and control characters at
+    /// random (also negative) positions always leave a well-formed grid.
+    func testRandomDrawingKeepsCellsConsistent() {
+        let pieces = ["a", "日", "😀", "e\u{301}", "\u{1B}[1m", "\u{202E}", "\t", "本語", "\u{9B}", " ", "ｘ", "\u{301}"]
+        var rng = SystemRandomNumberGenerator()
+        for _ in 0..<300 {
+            let w = Int.random(in: 0...9, using: &rng), h = Int.random(in: 0...4, using: &rng)
+            var c = Canvas(width: w, height: h)
+            for _ in 0..<8 {
+                let x = Int.random(in: -3...10, using: &rng), y = Int.random(in: -1...4, using: &rng)
+                let text = (0..<Int.random(in: 0...5, using: &rng)).map { _ in pieces.randomElement(using: &rng)! }.joined()
+                switch Int.random(in: 0...3, using: &rng) {
+                case 0: c.write(text, x: x, y: y, maxWidth: Int.random(in: 0...12, using: &rng))
+                case 1: c.fill(Rect(x: x, y: y, width: Int.random(in: 0...5, using: &rng), height: 2), with: "#")
+                case 2: c.drawBox(Rect(x: x, y: y, width: Int.random(in: 0...8, using: &rng), height: Int.random(in: 0...5, using: &rng)))
+                default:
+                    c.withClip(Rect(x: x, y: y, width: 3, height: 2)) { $0.write(text, x: x - 1, y: y) }
+                }
+                assertCellsConsistent(c)
+                for row in c.lines(trimTrailing: false) { XCTAssertEqual(Text.width(row), w, row) }
+            }
+        }
+    }
+}

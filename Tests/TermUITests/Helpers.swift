@@ -4,29 +4,7 @@ import XCTest
 /// Asserts the rows of a canvas (trailing spaces trimmed) equal `expected`, listing every
 /// differing row and the first differing column, so a failure reads like a screen diff.
 func assertLines(_ canvas: Canvas, _ expected: [String], file: StaticString = #filePath, line: UInt = #line) {
-    let actual = canvas.lines()
-    let exp = expected.map { s -> String in
-        var t = s
-        while t.hasSuffix(" ") { t.removeLast() }
-        return t
-    }
-    guard actual != exp else { return }
-    var report = "canvas differs (\(canvas.width)x\(canvas.height)):\n"
-    for i in 0..<max(actual.count, exp.count) {
-        let a = i < actual.count ? actual[i] : "<missing>"
-        let e = i < exp.count ? exp[i] : "<missing>"
-        let mark = a == e ? " " : "≠"
-        report += "\(mark) \(i): expected |\(e)|\n         actual   |\(a)|\n"
-        if a != e {
-            let ac = Array(a), ec = Array(e)
-            if let col = (0..<max(ac.count, ec.count)).first(where: { $0 >= ac.count || $0 >= ec.count || ac[$0] != ec[$0] }) {
-                let ea = col < ec.count ? String(ec[col]) : "∅"
-                let aa = col < ac.count ? String(ac[col]) : "∅"
-                report += "         first difference at character \(col): expected '\(ea)', actual '\(aa)'\n"
-            }
-        }
-    }
-    XCTFail(report, file: file, line: line)
+    if let report = canvas.mismatches(expected) { XCTFail(report, file: file, line: line) }
 }
 
 /// Renders a widget into a fresh canvas of the given size (area = whole canvas).

@@ -175,3 +175,35 @@ final class TreeViewTests: XCTestCase {
         assertLines(c, ["  ├─▾ Serving", "  │   └── Latency", "  └── Monitoring"])
     }
 }
+
+final class NavigationKeyTests: XCTestCase {
+    func testListHandlesNavigationKeys() {
+        var s = ListState()
+        XCTAssertTrue(s.handle(.down, count: 50, viewHeight: 10))
+        XCTAssertEqual(s.selected, 1)
+        s.handle(.pageDown, count: 50, viewHeight: 10)
+        XCTAssertEqual(s.selected, 11)
+        XCTAssertEqual(s.offset, 2)
+        s.handle(.end, count: 50, viewHeight: 10)
+        XCTAssertEqual(s.selected, 49)
+        XCTAssertEqual(s.offset, 40)
+        s.handle(.home, count: 50, viewHeight: 10)
+        XCTAssertEqual(s.selected, 0)
+        XCTAssertEqual(s.offset, 0)
+        XCTAssertFalse(s.handle(.char("x"), count: 50, viewHeight: 10))
+    }
+
+    func testTreeHandlesNavigationKeys() {
+        let nodes = [TreeNode(id: "r", label: "root", children: [TreeNode(id: "c", label: "child")])]
+        var s = TreeState(selectedID: "r")
+        XCTAssertTrue(s.handle(.right, nodes: nodes))
+        XCTAssertTrue(s.isExpanded("r"))
+        s.handle(.down, nodes: nodes)
+        XCTAssertEqual(s.selectedNode(in: nodes)?.label, "child")
+        s.handle(.left, nodes: nodes)
+        XCTAssertEqual(s.selectedID, "r")
+        s.handle(.left, nodes: nodes)
+        XCTAssertFalse(s.isExpanded("r"))
+        XCTAssertFalse(s.handle(.enter, nodes: nodes))
+    }
+}

@@ -15,6 +15,7 @@ final class ParagraphTests: XCTestCase {
     func testNewlinesAndEmptyLinesAreKept() {
         XCTAssertEqual(Paragraph.wrap("one\n\ntwo three", width: 5), ["one", "", "two", "three"])
         XCTAssertEqual(Paragraph.wrap("", width: 5), [""])
+        XCTAssertEqual(Paragraph.wrap("dos\r\nline\rmac", width: 5), ["dos", "line", "mac"])
         XCTAssertEqual(Paragraph.wrap("abc", width: 0), [])
     }
 
@@ -53,5 +54,30 @@ final class ParagraphTests: XCTestCase {
         assertLines(c, ["Title", "body text"])
         XCTAssertEqual(c[0, 0]?.style.attributes, .bold)
         XCTAssertEqual(c[0, 1]?.style.attributes, [])
+    }
+}
+
+final class WrapPropertyTests: XCTestCase {
+    func testRowsFitAndKeepEveryNonSpaceCharacter() {
+        let words = ["a", "to", "the", "model", "日本語", "😀", "supercalifragilistic", "e\u{301}", "x"]
+        var rng = SystemRandomNumberGenerator()
+        for _ in 0..<300 {
+            let text = (0..<Int.random(in: 0...12, using: &rng)).map { _ in words.randomElement(using: &rng)! }
+                .joined(separator: String(repeating: " ", count: Int.random(in: 1...3, using: &rng)))
+            let width = Int.random(in: 2...15, using: &rng)
+            let rows = Paragraph.wrap(text, width: width)
+            XCTAssertFalse(rows.isEmpty)
+            for r in rows { XCTAssertLessThanOrEqual(Text.width(r), width, "\(r) in \(rows)") }
+            XCTAssertEqual(rows.joined().filter { $0 != " " }, text.filter { $0 != " " }, "\(text) @\(width)")
+        }
+    }
+
+    func testMismatchReportNamesTheCell() {
+        var c = Canvas(width: 6, height: 2)
+        c.write("日本x", x: 0, y: 1)
+        XCTAssertNil(c.mismatches(["", "日本x"]))
+        let report = c.mismatches(["", "日本y"])
+        XCTAssertNotNil(report)
+        XCTAssertTrue(report!.contains("(x: 4, y: 1)"), report!)
     }
 }

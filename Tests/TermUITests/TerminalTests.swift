@@ -73,6 +73,27 @@ final class EventLoopTests: XCTestCase {
         XCTAssertEqual(term.requestedTimeouts, [nil, nil])
     }
 
+    func testTicksStartAndStopWhenTheAppAsksForThem() {
+        let clock = ManualClock()
+        let term = TestTerminal(width: 10, height: 2, clock: clock)
+        term.enqueue(keys: .char("t"))
+        term.wait(3.5)
+        term.enqueue(keys: .char("s"))
+        term.wait(5)
+        term.enqueue(keys: .escape)
+        var wantsTicks = false
+        var events: [Event] = []
+        runLoop(terminal: term, tickInterval: { wantsTicks ? 1.0 : nil }, now: clock.callAsFunction, handle: { e in
+            events.append(e)
+            if e == .key(.char("t")) { wantsTicks = true }
+            if e == .key(.char("s")) { wantsTicks = false }
+            return e == .key(.escape) ? .quit : .continue
+        }, render: { _ in })
+        XCTAssertEqual(events, [.key(.char("t")), .tick, .tick, .tick, .key(.char("s")), .key(.escape)])
+        XCTAssertEqual(term.requestedTimeouts.first, .some(nil), "no timeout before ticks were wanted")
+        XCTAssertEqual(term.requestedTimeouts.last, .some(nil), "no timeout after ticks stopped")
+    }
+
     func testIdenticalFramesAreNotCounted() {
         let term = TestTerminal(width: 5, height: 1)
         term.enqueue(keys: .char("x"), .char("y"), .char("q"))

@@ -18,6 +18,7 @@ final class TinySizeTests: XCTestCase {
             Modal(title: "Modal", body: "Body text 日本語", footer: "esc close"),
             Table(columns: [TableColumn("A"), TableColumn("B", width: .fixed(3), alignment: .right)], rows: [["x", "1"], ["日本語", "22"]]),
             SizeGuard(minWidth: 80, minHeight: 24),
+            KeyHelp(hints: [KeyHint("q", "quit"), KeyHint("日本", "wide key")], footer: "esc close"),
             Clear(),
         ]
     }

@@ -173,3 +173,20 @@ final class SizeGuardTests: XCTestCase {
         XCTAssertEqual(big, Canvas(width: 60, height: 20))
     }
 }
+
+final class KeyHelpTests: XCTestCase {
+    func testListsKeysInAColumnOverContent() {
+        var c = Canvas(width: 23, height: 7)
+        for y in 0..<7 { c.write(String(repeating: ".", count: 23), x: 0, y: y) }
+        c.render(KeyHelp(hints: [KeyHint("↑/↓", "move"), KeyHint("enter", "answer"), KeyHint("q", "quit")]), in: c.bounds)
+        assertLines(c, [
+            ".......................",
+            "...╔════ Keys ═════╗...",
+            "...║ ↑/↓    move   ║...",
+            "...║ enter  answer ║...",
+            "...║ q      quit   ║...",
+            "...╚═══════════════╝...",
+            ".......................",
+        ])
+    }
+}

@@ -11,6 +11,9 @@ public struct AppContext: Sendable {
     public var size: Size
     public var now: Date
     public var examDefaults: ExamRequest
+    /// Home and Stats figures, recomputed only when progress changes or a minute passes.
+    public private(set) var summary: StudySummary
+    private var summaryStamp: (revision: Int, at: Date)
 
     public init(
         pack: ExamPack, progress: ProgressSnapshot, scheduler: FSRSScheduler = FSRSScheduler(),
@@ -24,6 +27,16 @@ public struct AppContext: Sendable {
         self.now = now
         self.examDefaults =
             examDefaults ?? ExamRequest(count: pack.exam.questionCount, minutes: pack.exam.minutes)
+        summary = StudySummary(pack: pack, progress: progress, now: now)
+        summaryStamp = (progress.revision, now)
+    }
+
+    mutating func refreshSummary() {
+        guard progress.revision != summaryStamp.revision || now.timeIntervalSince(summaryStamp.at) >= 60
+            || now < summaryStamp.at
+        else { return }
+        summary = StudySummary(pack: pack, progress: progress, now: now)
+        summaryStamp = (progress.revision, now)
     }
 
     /// The content area between the header and the status bar.
@@ -120,6 +133,7 @@ public struct AppModel: Sendable {
             banner = nil
             commands += handleKey(key)
         }
+        context.refreshSummary()
         syncLayout()
         return commands
     }
@@ -225,6 +239,7 @@ public struct AppModel: Sendable {
             let outcome = screen.submit(context: &context)
             stack.append(.exam(screen))
             let commands = apply(outcome)
+            context.refreshSummary()
             syncLayout()
             return commands
         }
@@ -239,7 +254,9 @@ public struct AppModel: Sendable {
     /// without leaving the current screen.
     public mutating func close(abandoned attempt: ExamAttemptRecord, answers: [ExamAnswerRecord]) -> [Command] {
         var screen = ExamScreen(session: ExamSession(attempt: attempt, answers: answers, pack: context.pack))
-        return screen.submit(context: &context).commands
+        let commands = screen.submit(context: &context).commands
+        context.refreshSummary()
+        return commands
     }
 
     // MARK: - Layout

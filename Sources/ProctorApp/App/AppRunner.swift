@@ -20,7 +20,7 @@ public final class AppRunner {
         model.context.size = terminal.size
         if execute(initial) == .quit { return }
         runLoop(
-            terminal: terminal, tickInterval: 1, now: now,
+            terminal: terminal, tickInterval: { [self] in model.tickInterval }, now: now,
             handle: { [self] event in execute(model.handle(event, now: now())) },
             render: { [self] canvas in model.render(into: &canvas) })
     }

@@ -66,7 +66,7 @@ public struct HomeScreen: Equatable, Sendable {
     func render(in area: Rect, on canvas: inout Canvas, context: AppContext) {
         let theme = context.theme
         let pack = context.pack
-        let summary = StudySummary(pack: pack, progress: context.progress, now: context.now)
+        let summary = context.summary
         var y = area.y + 1
         let x = area.x + 2
         let width = area.width - 4
@@ -105,7 +105,7 @@ public struct HomeScreen: Equatable, Sendable {
             y += 1
         }
 
-        let review = PracticeSelector.review(pack: pack, progress: context.progress, now: context.now).count
+        let review = summary.reviewCount
         let labels: [String] = [
             "Outline: browse the exam guide and study notes",
             "Practice: \(Self.practiceCount) questions, unseen and missed first",

@@ -52,7 +52,7 @@ public struct StatsScreen: Equatable, Sendable {
     func render(in area: Rect, on canvas: inout Canvas, context: AppContext) {
         let theme = context.theme
         let inner = area.inset(horizontal: 2, vertical: 1)
-        let summary = StudySummary(pack: context.pack, progress: context.progress, now: context.now)
+        let summary = context.summary
         var y = inner.y
         let accuracy = summary.answered > 0 ? "\(Int((Double(summary.correct) * 100 / Double(summary.answered)).rounded()))%" : "–"
         _ = canvas.write(

@@ -21,6 +21,8 @@ public struct StudySummary: Equatable, Sendable {
     public let seen: Int
     public let dueToday: Int
     public let missed: Int
+    /// Questions a review session would ask now: due or last answered wrong.
+    public let reviewCount: Int
     public let daysStudied: Int
     public let sections: [SectionFigures]
     /// Cards falling due on each of the next 7 days (index 0 = today, overdue included).
@@ -45,6 +47,7 @@ public struct StudySummary: Equatable, Sendable {
         dueNext7Days = dueByDay
         dueToday = dueByDay[0]
         exams = progress.exams
+        reviewCount = PracticeSelector.review(pack: pack, progress: progress, now: now).count
 
         let scheduler = FSRSScheduler()
         let retrievability = progress.cards.mapValues { scheduler.retrievability(of: $0, at: now) }

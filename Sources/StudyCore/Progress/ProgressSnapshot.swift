@@ -11,6 +11,8 @@ public struct ProgressSnapshot: Sendable {
     public private(set) var cards: [String: Card]
     /// Submitted exams, oldest first.
     public private(set) var exams: [ExamAttemptRecord]
+    /// Bumped by every change, so derived figures know when to recompute.
+    public private(set) var revision = 0
 
     public init(
         packID: String, answers: [AnswerRecord] = [], cards: [String: Card] = [:], exams: [ExamAttemptRecord] = []
@@ -31,16 +33,19 @@ public struct ProgressSnapshot: Sendable {
     }
 
     public mutating func apply(_ answer: AnswerRecord, card: Card?) {
+        revision += 1
         answers.append(answer)
         latest[answer.questionID] = answer
         if let card { cards[answer.questionID] = card }
     }
 
     public mutating func apply(card: Card, questionID: String) {
+        revision += 1
         cards[questionID] = card
     }
 
     public mutating func apply(exam: ExamAttemptRecord) {
+        revision += 1
         exams.removeAll { $0.id == exam.id }
         exams.append(exam)
     }

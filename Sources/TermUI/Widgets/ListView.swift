@@ -36,6 +36,23 @@ public struct ListState: Equatable, Sendable {
         move(by: pages * max(1, viewHeight), count: count)
     }
 
+    /// Standard list navigation: ↑/↓, Home/End, PageUp/PageDown (and k/j).
+    /// Returns true when the key was used.
+    @discardableResult
+    public mutating func handle(_ key: Key, count: Int, viewHeight: Int) -> Bool {
+        switch key {
+        case .up, .char("k"): selectPrevious(count: count)
+        case .down, .char("j"): selectNext(count: count)
+        case .home: selectFirst(count: count)
+        case .end: selectLast(count: count)
+        case .pageUp: page(by: -1, viewHeight: viewHeight, count: count)
+        case .pageDown: page(by: 1, viewHeight: viewHeight, count: count)
+        default: return false
+        }
+        scrollToSelection(viewHeight: viewHeight, count: count)
+        return true
+    }
+
     /// Adjusts `offset` so the selected item lies within a viewport of `viewHeight` rows,
     /// and so the viewport does not scroll past the end of the list.
     public mutating func scrollToSelection(viewHeight: Int, count: Int) {

@@ -39,7 +39,7 @@ public struct Modal: Widget {
     /// The outer rect the modal occupies inside `area`.
     public func frame(in area: Rect) -> Rect {
         let maxW = max(0, area.width - 2)
-        let textW = max(Text.width(title) + 6, (body.split(separator: "\n").map { Text.width(String($0)) }.max() ?? 0) + 4,
+        let textW = max(Text.width(title) + 6, (body.split(whereSeparator: \.isNewline).map { Text.width(String($0)) }.max() ?? 0) + 4,
                         Text.width(footer ?? "") + 4)
         var w = width ?? min(textW, 60, max(20, area.width - 4))
         w = min(max(w, 0), maxW > 0 ? maxW : area.width)

@@ -20,7 +20,7 @@ public struct Paragraph: Widget {
     public var wrap: Bool
 
     public init(_ text: String, style: Style = Style(), scroll: Int = 0, alignment: Alignment = .left, wrap: Bool = true) {
-        self.init(lines: text.split(separator: "\n", omittingEmptySubsequences: false).map { StyledLine(String($0), style: style) },
+        self.init(lines: text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).map { StyledLine(String($0), style: style) },
                   scroll: scroll, alignment: alignment, wrap: wrap)
     }
 
@@ -28,7 +28,7 @@ public struct Paragraph: Widget {
         // Lines given directly may still contain newlines; split them so every line is one row.
         var flat: [StyledLine] = []
         for l in lines {
-            for part in l.text.split(separator: "\n", omittingEmptySubsequences: false) {
+            for part in l.text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline) {
                 flat.append(StyledLine(String(part), style: l.style))
             }
         }
@@ -64,7 +64,7 @@ public struct Paragraph: Widget {
     public static func wrap(_ text: String, width: Int) -> [String] {
         guard width > 0 else { return [] }
         var rows: [String] = []
-        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+        for line in text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline) {
             wrapLine(Text.glyphs(String(line)), width: width, into: &rows)
         }
         return rows

@@ -125,6 +125,30 @@ public struct TreeState: Equatable, Sendable {
         toggle(rows[i].id)
     }
 
+    /// Standard tree navigation: ↑/↓ (k/j), Home/End, PageUp/PageDown (`viewHeight` rows),
+    /// → (l) expand or enter, ← (h) collapse or go to parent. Enter/space are left to the
+    /// app (use `toggleSelected`). Returns true when the key was used.
+    @discardableResult
+    public mutating func handle(_ key: Key, nodes: [TreeNode], viewHeight: Int = 10) -> Bool {
+        switch key {
+        case .up, .char("k"): selectPrevious(in: nodes)
+        case .down, .char("j"): selectNext(in: nodes)
+        case .home: selectFirst(in: nodes)
+        case .end: selectLast(in: nodes)
+        case .pageUp: move(by: -max(1, viewHeight), in: nodes)
+        case .pageDown: move(by: max(1, viewHeight), in: nodes)
+        case .right, .char("l"): expandOrEnter(in: nodes)
+        case .left, .char("h"): collapseOrLeave(in: nodes)
+        default: return false
+        }
+        return true
+    }
+
+    /// The selected node, if any.
+    public func selectedNode(in nodes: [TreeNode]) -> TreeNode? {
+        selectedID.flatMap { TreeView.node($0, in: nodes) }
+    }
+
     /// Keeps the selected row within a viewport of `viewHeight` rows.
     public mutating func scrollToSelection(rows: [TreeRow], viewHeight: Int) {
         guard viewHeight > 0, !rows.isEmpty else { offset = 0; return }
