@@ -31,22 +31,13 @@ public struct HelpOverlay: Equatable, Sendable {
         ("Ctrl-C", "quit from anywhere; answers are already saved"),
     ]
 
-    var text: String {
-        func block(_ rows: [(String, String)]) -> String {
-            let keyWidth = rows.map { Text.width($0.0) }.max() ?? 0
-            return rows.map { "  " + Text.pad($0.0, width: keyWidth) + "   " + $0.1 }.joined(separator: "\n")
-        }
-        return "\(screenName)\n" + block(screenKeys) + "\n\nEverywhere\n" + block(Self.commonKeys)
+    var hints: [KeyHint] {
+        screenKeys.map { KeyHint($0.0, $0.1) } + [KeyHint("", ""), KeyHint("", "Everywhere")]
+            + Self.commonKeys.map { KeyHint($0.0, $0.1) }
     }
 
     func render(on canvas: inout Canvas, theme: Theme) {
-        let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-        let width = min(canvas.width - 4, max(50, (lines.map { Text.width($0) }.max() ?? 0) + 4))
-        let height = min(canvas.height - 2, lines.count + 4)
-        let visible = max(1, height - 4)
-        let start = min(scroll, max(0, lines.count - visible))
-        let body = lines.dropFirst(start).prefix(visible).joined(separator: "\n")
-        Modal(title: "Keys", body: body, footer: "any key closes", width: width, height: height, theme: theme)
-            .render(in: canvas.bounds, on: &canvas)
+        KeyHelp(title: "Keys: \(screenName)", hints: hints, footer: "↑↓ scroll · any other key closes", scroll: scroll,
+            theme: theme).render(in: canvas.bounds, on: &canvas)
     }
 }

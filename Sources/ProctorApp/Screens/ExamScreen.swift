@@ -35,7 +35,7 @@ public struct ExamScreen: Equatable, Sendable {
 
     mutating func handle(_ key: Key, context: inout AppContext) -> Outcome {
         if session.isExpired(at: context.now) { return submit(context: &context) }
-        if showingOverview { return handleOverview(key) }
+        if showingOverview { return handleOverview(key, context: context) }
         let now = context.now
         switch key {
         case .escape, .char("q"):
@@ -68,14 +68,9 @@ public struct ExamScreen: Equatable, Sendable {
         return .none
     }
 
-    private mutating func handleOverview(_ key: Key) -> Outcome {
+    private mutating func handleOverview(_ key: Key, context: AppContext) -> Outcome {
+        if overviewList.handle(key, count: session.count, viewHeight: Self.overviewHeight(context)) { return .none }
         switch key {
-        case .up, .char("k"): overviewList.move(by: -1, count: session.count)
-        case .down, .char("j"): overviewList.move(by: 1, count: session.count)
-        case .pageUp: overviewList.move(by: -10, count: session.count)
-        case .pageDown: overviewList.move(by: 10, count: session.count)
-        case .home, .char("g"): overviewList.selectFirst(count: session.count)
-        case .end, .char("G"): overviewList.selectLast(count: session.count)
         case .enter:
             session.go(to: overviewList.selected ?? session.index)
             showingOverview = false

@@ -49,14 +49,9 @@ public struct ResultsScreen: Equatable, Sendable {
             }
             return .none
         }
+        if list.handle(key, count: questions.count, viewHeight: listHeight(context)) { return .none }
         switch key {
         case .escape, .char("q"): return Outcome(navigation: .popToRoot)
-        case .up, .char("k"): list.move(by: -1, count: questions.count)
-        case .down, .char("j"): list.move(by: 1, count: questions.count)
-        case .pageUp: list.move(by: -10, count: questions.count)
-        case .pageDown: list.move(by: 10, count: questions.count)
-        case .home, .char("g"): list.selectFirst(count: questions.count)
-        case .end, .char("G"): list.selectLast(count: questions.count)
         case .enter: openQuestion(list.selected ?? 0)
         case .char("r"):
             let missed = result.outcomes.filter { !$0.isCorrect }.map(\.questionID)

@@ -37,12 +37,9 @@ public struct ReviewScreen: Equatable, Sendable {
 
     mutating func handle(_ key: Key, context: inout AppContext) -> Outcome {
         let rows = Self.rows(context: context)
+        if list.handle(key, count: rows.count, viewHeight: Self.listHeight(context)) { return .none }
         switch key {
         case .escape, .char("q"): return .pop
-        case .up, .char("k"): list.move(by: -1, count: rows.count)
-        case .down, .char("j"): list.move(by: 1, count: rows.count)
-        case .home, .char("g"): list.selectFirst(count: rows.count)
-        case .end, .char("G"): list.selectLast(count: rows.count)
         case .enter, .char("c"):
             let row = rows[list.selected ?? 0]
             let seed = UInt64(bitPattern: Int64(context.now.timeIntervalSince1970))
@@ -62,7 +59,12 @@ public struct ReviewScreen: Equatable, Sendable {
     }
 
     mutating func syncLayout(context: AppContext) {
-        list.scrollToSelection(viewHeight: max(1, context.bodyRect.height - 5), count: Self.rows(context: context).count)
+        list.scrollToSelection(viewHeight: Self.listHeight(context), count: Self.rows(context: context).count)
+    }
+
+    /// Rows left for the list under the two-line introduction.
+    static func listHeight(_ context: AppContext) -> Int {
+        max(1, context.bodyRect.height - 5)
     }
 
     func render(in area: Rect, on canvas: inout Canvas, context: AppContext) {

@@ -56,7 +56,7 @@ public struct StatsScreen: Equatable, Sendable {
         var y = inner.y
         let accuracy = summary.answered > 0 ? "\(Int((Double(summary.correct) * 100 / Double(summary.answered)).rounded()))%" : "–"
         _ = canvas.write(
-            "\(summary.answered) answers · \(accuracy) right · seen \(summary.seen)/\(summary.questionCount) · \(summary.daysStudied) days studied",
+            "\(summary.answered) answers · \(accuracy) right · seen \(summary.seen)/\(summary.questionCount) · \(summary.daysStudied) day\(summary.daysStudied == 1 ? "" : "s") studied",
             x: inner.x, y: y, style: theme.title, maxWidth: inner.width)
         y += 2
 
@@ -84,14 +84,16 @@ public struct StatsScreen: Equatable, Sendable {
         _ = canvas.write("Due, next 7 days", x: rightX, y: y + 3, style: theme.dim, maxWidth: rightWidth)
         _ = canvas.write(summary.dueNext7Days.map(String.init).joined(separator: " "), x: rightX, y: y + 4,
             style: theme.normal, maxWidth: rightWidth)
-        y += 9
+        _ = canvas.write("· none  ░ 1-4  ▒ 5-14  ▓ 15-29  █ 30+ answers a day", x: inner.x + 4, y: y + 8,
+            style: theme.dim, maxWidth: max(0, inner.width - 4))
+        y += 10
 
         guard y < inner.maxY else { return }
         let rows = summary.sections.map { s -> [String] in
             let accuracy = s.answered > 0 ? "\(Int((Double(s.correct) * 100 / Double(s.answered)).rounded()))%" : "–"
-            let readiness = s.readiness.map { "\(Int(($0 * 100).rounded()))%" } ?? "–"
+            let readiness = s.readiness.map { "\(Int(($0 * 100).rounded()))% (\(s.readinessBasis) q)" } ?? "–"
             return ["\(s.id) \(s.title)", "\(s.weight)%", "\(s.seen)/\(s.questions)", "\(s.answered)", accuracy,
-                "\(readiness) (\(s.readinessBasis) q)"]
+                readiness]
         }
         var state = ListState(selected: nil)
         Table(

@@ -91,8 +91,8 @@ public struct StatsReport: Sendable {
         if summary.exams.isEmpty {
             lines.append("No mock exams yet.")
         } else {
-            let mark = "\(Int(pack.exam.passingPercent))%\(pack.exam.passingIsEstimate ? " (estimated pass mark)" : "")"
-            lines.append("Mock exams (pass mark \(mark)):")
+            let mark = (pack.exam.passingIsEstimate ? "estimated pass mark " : "pass mark ") + "\(Int(pack.exam.passingPercent))%"
+            lines.append("Mock exams (\(mark)):")
             let formatter = DateFormatter()
             formatter.dateFormat = "yyyy-MM-dd HH:mm"
             for exam in summary.exams {

@@ -50,7 +50,11 @@ public struct StudySummary: Equatable, Sendable {
         reviewCount = PracticeSelector.review(pack: pack, progress: progress, now: now).count
 
         let scheduler = FSRSScheduler()
-        let retrievability = progress.cards.mapValues { scheduler.retrievability(of: $0, at: now) }
+        // A question last answered wrong is not "remembered" however recently it was seen.
+        var retrievability: [String: Double] = [:]
+        for (id, card) in progress.cards {
+            retrievability[id] = progress.latest[id]?.correct == false ? 0 : scheduler.retrievability(of: card, at: now)
+        }
         let readiness = ReadinessCalculator.readiness(
             pack: pack,
             history: answers.map { AnsweredQuestion(questionID: $0.questionID, correct: $0.correct, answeredAt: $0.answeredAt) },

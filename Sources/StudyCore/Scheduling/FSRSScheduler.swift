@@ -63,16 +63,7 @@ public struct FSRSScheduler: Sendable {
                 }
             }
         case .review:
-            let stability = card.stability ?? initialStability(rating)
-            let difficulty = card.difficulty ?? initialDifficulty(rating)
-            if let days = daysSinceLast, days < 1 {
-                next.stability = shortTermStability(stability, rating: rating)
-            } else {
-                next.stability = nextStability(
-                    difficulty: difficulty, stability: stability,
-                    retrievability: retrievability(of: card, at: date), rating: rating)
-            }
-            next.difficulty = nextDifficulty(difficulty, rating: rating)
+            updateMemory(&next, rating: rating, daysSinceLast: daysSinceLast, at: date)
             if rating == .again && !settings.relearningSteps.isEmpty {
                 next.state = .relearning
                 next.step = 0

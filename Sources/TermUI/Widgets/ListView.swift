@@ -43,8 +43,8 @@ public struct ListState: Equatable, Sendable {
         switch key {
         case .up, .char("k"): selectPrevious(count: count)
         case .down, .char("j"): selectNext(count: count)
-        case .home: selectFirst(count: count)
-        case .end: selectLast(count: count)
+        case .home, .char("g"): selectFirst(count: count)
+        case .end, .char("G"): selectLast(count: count)
         case .pageUp: page(by: -1, viewHeight: viewHeight, count: count)
         case .pageDown: page(by: 1, viewHeight: viewHeight, count: count)
         default: return false
