@@ -43,6 +43,7 @@ struct Launcher {
             throw ExitCode(2)
         }
         let pack = try loadPack()
+        try Self.checkIDs(start, in: pack)
         let store = try openStore()
         let progress: ProgressSnapshot
         do {
@@ -57,8 +58,8 @@ struct Launcher {
                 var theme = Theme.select(environment: environment, colorsAvailable: terminal.supportsColor)
                 if options.noColor { theme = .monochrome }
                 var context = AppContext(pack: pack, progress: progress, theme: theme, size: terminal.size, now: Date())
-                let (screen, initial) = Self.entry(start, context: &context)
-                let runner = AppRunner(model: AppModel(context: context, start: screen), store: store)
+                let (opening, initial) = Self.entry(start, context: &context)
+                let runner = AppRunner(model: AppModel(context: context, opening: opening), store: store)
                 runner.run(on: terminal, initial: initial)
             }
         } catch let error as TerminalError {
@@ -67,18 +68,33 @@ struct Launcher {
         }
     }
 
-    /// The first screen and commands for a subcommand.
-    static func entry(_ start: Start?, context: inout AppContext) -> (Screen?, [Command]) {
+    /// Unknown section or subsection ids end the run with the list of valid ones.
+    static func checkIDs(_ start: Start?, in pack: ExamPack) throws {
+        guard case .practice(let section, let subsection, _, _)? = start else { return }
+        if let section, pack.section(id: section) == nil {
+            let known = pack.sections.map(\.id).joined(separator: ", ")
+            printError("proctor: unknown section '\(section)' in \(pack.title); sections are \(known)")
+            throw ExitCode(1)
+        }
+        if let subsection, pack.subsection(id: subsection) == nil {
+            let known = pack.allSubsections.map(\.id).joined(separator: ", ")
+            printError("proctor: unknown subsection '\(subsection)' in \(pack.title); subsections are \(known)")
+            throw ExitCode(1)
+        }
+    }
+
+    /// The first screen (or message) and commands for a subcommand.
+    static func entry(_ start: Start?, context: inout AppContext) -> (Outcome, [Command]) {
         switch start {
-        case nil: return (nil, [])
-        case .outline?: return (AppModel.outlineScreen(context: context), [])
+        case nil: return (.none, [])
+        case .outline?: return (.push(AppModel.outlineScreen(context: context)), [])
         case .practice(let section, let subsection, let count, let missed)?:
             return (AppModel.practiceScreen(section: section, subsection: subsection, count: count, missed: missed,
                 context: context), [])
         case .exam(let count, let minutes, let seed)?:
             context.examDefaults = ExamRequest(
                 count: count ?? context.examDefaults.count, minutes: minutes ?? context.examDefaults.minutes, seed: seed)
-            return (nil, [.startExam(context.examDefaults)])
+            return (.none, [.startExam(context.examDefaults)])
         case .review(let missed)?:
             return (AppModel.reviewScreen(missed: missed, context: context), [])
         }

@@ -101,11 +101,19 @@ public struct AppModel: Sendable {
     /// A store failure to show until the next key; the answer stays in memory.
     public var banner: String?
 
-    public init(context: AppContext, start: Screen? = nil) {
+    public init(context: AppContext, start: Screen? = nil, overlay: Overlay? = nil) {
         self.context = context
         stack = [.home(HomeScreen())]
         if let start, start != stack[0] { stack.append(start) }
+        self.overlay = overlay
         syncLayout()
+    }
+
+    /// Opens the screen (or message) an outcome asks for, as the command line does at start.
+    public init(context: AppContext, opening outcome: Outcome) {
+        var start: Screen?
+        if case .push(let screen)? = outcome.navigation { start = screen }
+        self.init(context: context, start: start, overlay: outcome.overlay)
     }
 
     public var top: Screen { stack[stack.count - 1] }
