@@ -245,3 +245,14 @@ final class NotesTextTests: XCTestCase {
         XCTAssertEqual(narrow, ["• one two", "  three", "  four"])
     }
 }
+
+final class ExamDeadlineTests: XCTestCase {
+    func testTimeRunningOutClosesAnOpenDialog() throws {
+        let app = try AppHarness()
+        app.keys(.char("q"))
+        app.terminal.wait(61)
+        try app.run(initial: [.startExam(ExamRequest(count: 2, minutes: 1, seed: 3))])
+        XCTAssertScreen(app, contains: "Score")
+        XCTAssertScreen(app, lacks: "Leave the exam?")
+    }
+}

@@ -198,6 +198,8 @@ public struct AppModel: Sendable {
         guard case .exam(var s) = top else { return [] }
         let outcome = s.tick(context: &context)
         stack[stack.count - 1] = .exam(s)
+        // Time ran out: a dialog about the exam no longer applies.
+        if outcome.navigation != nil { overlay = nil }
         return apply(outcome)
     }
 
