@@ -256,3 +256,12 @@ final class ExamDeadlineTests: XCTestCase {
         XCTAssertScreen(app, lacks: "Leave the exam?")
     }
 }
+
+final class PaceTests: XCTestCase {
+    func testPaceIsShownInWholeMinutes() {
+        XCTAssertEqual(ExamScreen.paceText(30), "on pace")
+        XCTAssertEqual(ExamScreen.paceText(-59), "on pace")
+        XCTAssertEqual(ExamScreen.paceText(144), "ahead 2 min")
+        XCTAssertEqual(ExamScreen.paceText(-61), "behind 1 min")
+    }
+}

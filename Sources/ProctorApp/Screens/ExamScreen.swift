@@ -134,6 +134,13 @@ public struct ExamScreen: Equatable, Sendable {
         overviewList.scrollToSelection(viewHeight: Self.overviewHeight(context), count: session.count)
     }
 
+    /// Whole minutes, so the line changes once a minute rather than on every tick.
+    static func paceText(_ pace: TimeInterval) -> String {
+        let minutes = Int((abs(pace) / 60).rounded(.down))
+        if minutes == 0 { return "on pace" }
+        return (pace > 0 ? "ahead " : "behind ") + "\(minutes) min"
+    }
+
     static func overviewHeight(_ context: AppContext) -> Int { max(1, context.bodyRect.height - 3) }
 
     func render(in area: Rect, on canvas: inout Canvas, context: AppContext) {
@@ -141,8 +148,7 @@ public struct ExamScreen: Equatable, Sendable {
         let inner = area.inset(horizontal: 2, vertical: 0)
         let now = context.now
         let pace = session.pace(at: now)
-        let paceText = pace >= 0
-            ? "ahead \(Countdown.format(seconds: pace))" : "behind \(Countdown.format(seconds: -pace))"
+        let paceText = Self.paceText(pace)
         let status =
             "Question \(session.index + 1) of \(session.count) · answered \(session.answeredCount)"
             + " · flagged \(session.flaggedCount) · \(paceText)"

@@ -21,10 +21,8 @@ public struct StatsScreen: Equatable, Sendable {
         let today = calendar.startOfDay(for: now)
         let weekStart = calendar.dateInterval(of: .weekOfYear, for: today)?.start ?? today
         guard let first = calendar.date(byAdding: .weekOfYear, value: -(weeks - 1), to: weekStart) else { return [] }
-        var counts: [Date: Int] = [:]
-        for answer in answers where answer.answeredAt >= first {
-            counts[calendar.startOfDay(for: answer.answeredAt), default: 0] += 1
-        }
+        let counts = DayGrouping.counts(
+            of: answers.lazy.filter { $0.answeredAt >= first }.map(\.answeredAt), calendar: calendar)
         return (0..<weeks).map { week in
             (0..<7).map { day -> Int? in
                 guard let date = calendar.date(byAdding: .day, value: week * 7 + day, to: first) else { return nil }

@@ -37,7 +37,7 @@ public struct StudySummary: Equatable, Sendable {
         questionCount = pack.questions.count
         seen = progress.latest.keys.filter { inPack.contains($0) }.count
         missed = progress.latest.values.filter { inPack.contains($0.questionID) && !$0.correct }.count
-        daysStudied = Set(answers.map { calendar.startOfDay(for: $0.answeredAt) }).count
+        daysStudied = DayGrouping.counts(of: answers.map(\.answeredAt), calendar: calendar).count
         let startOfToday = calendar.startOfDay(for: now)
         var dueByDay = Array(repeating: 0, count: 7)
         for (id, card) in progress.cards where inPack.contains(id) {

@@ -4,7 +4,7 @@ import Foundation
 /// current in memory as answers are given (the store stays the source of truth).
 public struct ProgressSnapshot: Sendable {
     public let packID: String
-    /// Every answer, oldest first.
+    /// Every answer, oldest first (read without the picked choices; see `ProgressStore.answerHistory`).
     public private(set) var answers: [AnswerRecord]
     /// The newest answer per question id.
     public private(set) var latest: [String: AnswerRecord]
@@ -28,7 +28,7 @@ public struct ProgressSnapshot: Sendable {
 
     public static func load(from store: ProgressStore, packID: String) throws -> ProgressSnapshot {
         ProgressSnapshot(
-            packID: packID, answers: try store.answers(packID: packID), cards: try store.cards(packID: packID),
+            packID: packID, answers: try store.answerHistory(packID: packID), cards: try store.cards(packID: packID),
             exams: try store.submittedExams(packID: packID))
     }
 

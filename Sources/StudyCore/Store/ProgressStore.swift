@@ -40,10 +40,16 @@ public final class ProgressStore: Sendable {
             config.prepareDatabase { db in
                 try db.execute(sql: "PRAGMA synchronous = FULL")
             }
-            pool = try DatabasePool(path: path, configuration: config)
+            // Check for a newer schema before opening the pool: opening a DatabasePool writes
+            // to the file (GRDB creates and drops a table to set up WAL mode).
             let migrator = StoreSchema.migrator
-            let superseded = try pool.read { db in try migrator.hasBeenSuperseded(db) }
+            let superseded = try DatabaseQueue(path: path, configuration: config).read { db in
+                try migrator.hasBeenSuperseded(db)
+            }
             if superseded { throw StoreError.newerSchema(path: path) }
+            pool = try DatabasePool(path: path, configuration: config)
+            // GRDB's WAL setup sets the writer to `synchronous = NORMAL` after prepareDatabase ran.
+            try pool.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA synchronous = FULL") }
             try migrator.migrate(pool)
         } catch {
             throw StoreError.from(error, path: path)
@@ -76,6 +82,28 @@ public final class ProgressStore: Sendable {
         try read { db in
             try AnswerRecord.filter(Column("packID") == packID && Column("questionID") == questionID)
                 .order(Column("answeredAt"), Column("id")).fetchAll(db)
+        }
+    }
+
+    /// Every answer of the pack, oldest first, without the picked choices: the fast read
+    /// that summaries and schedules need (no JSON decoding per row).
+    public func answerHistory(packID: String) throws -> [AnswerRecord] {
+        try read { db in
+            let cursor = try Row.fetchCursor(
+                db,
+                sql: """
+                    SELECT id, questionID, correct, secondsTaken, mode, answeredAt, attemptID FROM answer
+                    WHERE packID = ? ORDER BY answeredAt, id
+                    """, arguments: [packID])
+            var result: [AnswerRecord] = []
+            while let row = try cursor.next() {
+                result.append(
+                    AnswerRecord(
+                        id: row[0], packID: packID, questionID: row[1], picked: [], correct: row[2],
+                        secondsTaken: row[3], mode: StudyMode(rawValue: row[4]) ?? .practice,
+                        answeredAt: Date(timeIntervalSince1970: row[5]), attemptID: row[6]))
+            }
+            return result
         }
     }
 
