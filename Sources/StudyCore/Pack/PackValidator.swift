@@ -282,14 +282,17 @@ private final class PackBuilder {
                                       knownList: outline.sections.flatMap { $0.subsections.map(\.id) })
         var seen = [String: (String, Int)]()
         var questions: [Question] = []
-        for name in files {
-            let display = PackValidator.questionsFolderName + "/" + name
-            let url = folder.appendingPathComponent(name)
+        let regularFiles = files.filter { name in
             var isDir: ObjCBool = false
-            if fm.fileExists(atPath: url.path, isDirectory: &isDir), isDir.boolValue { continue }
+            let path = folder.appendingPathComponent(name).path
+            return !(fm.fileExists(atPath: path, isDirectory: &isDir) && isDir.boolValue)
+        }
+        let displays = regularFiles.map { PackValidator.questionsFolderName + "/" + $0 }
+        let composed = ParallelCompose.run(urls: regularFiles.map { folder.appendingPathComponent($0) }, displays: displays)
+        for (display, file) in zip(displays, composed) {
             questionFileCount += 1
-            guard let text = PackText.read(url, display: display, into: sink),
-                  case let .success(rootOrNil) = PackYAML.compose(text, display: display, into: sink) else { continue }
+            sink.items += file.diagnostics.items
+            guard case let .some(rootOrNil) = file.root else { continue }
             let r = NodeReader(file: display, sink: sink)
             guard let root = rootOrNil else {
                 r.warning(nil, "file has no questions")
@@ -504,5 +507,44 @@ private final class PackBuilder {
                 return Subsection(id: u.id, title: u.title, considerations: u.considerations, notes: text)
             })
         }
+    }
+}
+
+/// Reads and composes question files on two big-stack threads (YAML parsing is most of
+/// a pack's load time); each file keeps its own diagnostics, merged in file order.
+private enum ParallelCompose {
+    final class File: @unchecked Sendable {
+        let diagnostics = DiagnosticCollector()
+        /// nil: unreadable or not YAML; .some(nil): an empty document.
+        var root: Node??
+    }
+
+    static func run(urls: [URL], displays: [String]) -> [File] {
+        let files = urls.map { _ in File() }
+        @Sendable func work(_ index: Int) {
+            let file = files[index]
+            guard let text = PackText.read(urls[index], display: displays[index], into: file.diagnostics),
+                case let .success(root) = PackYAML.compose(text, display: displays[index], into: file.diagnostics)
+            else { return }
+            file.root = .some(root)
+        }
+        let workers = min(2, max(1, ProcessInfo.processInfo.activeProcessorCount))
+        guard workers > 1, urls.count > 1 else {
+            urls.indices.forEach(work)
+            return files
+        }
+        let group = DispatchGroup()
+        for worker in 1..<workers {
+            group.enter()
+            let thread = Thread {
+                stride(from: worker, to: urls.count, by: workers).forEach(work)
+                group.leave()
+            }
+            thread.stackSize = 64 * 1024 * 1024
+            thread.start()
+        }
+        stride(from: 0, to: urls.count, by: workers).forEach(work)
+        group.wait()
+        return files
     }
 }
