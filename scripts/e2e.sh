@@ -140,7 +140,8 @@ keys c
 keys n
 keys a
 sleep 0.3
-pid=$(pgrep -f "$BIN exam --count 5" | head -n 1)
+# The pane's shell runs proctor as its child; the tmux server is never matched.
+pid=$(pgrep -P "$(tm display -p -t e2e '#{pane_pid}')" -x proctor | head -n 1)
 [ -n "$pid" ] && kill -9 "$pid"
 check "killed process ends" exited_with 137
 start exam

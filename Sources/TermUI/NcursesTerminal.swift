@@ -229,6 +229,12 @@ public final class NcursesTerminal: Terminal {
             var ch: wint_t = 0
             let rc = cn_get_wch(&ch)
             if rc == cn_err() {
+                // The terminal hung up and no SIGHUP reached us (e.g. SIGHUP ignored): end as a
+                // hangup would, instead of spinning on the dead input.
+                if Self.inputHungUp() {
+                    raise(SIGHUP)
+                    _exit(128 + SIGHUP)
+                }
                 // Timeout (or an interrupted read): report a timeout once the time is up.
                 if let deadline, monotonicNow() >= deadline { return nil }
                 if deadline == nil { continue }
@@ -248,6 +254,13 @@ public final class NcursesTerminal: Terminal {
             // Unknown key: keep waiting for the rest of the timeout.
             if let deadline, monotonicNow() >= deadline { return nil }
         }
+    }
+
+    /// Whether the terminal input is gone (hang-up, error or closed descriptor).
+    static func inputHungUp() -> Bool {
+        var p = pollfd(fd: STDIN_FILENO, events: Int16(POLLIN), revents: 0)
+        guard poll(&p, 1, 0) > 0 else { return false }
+        return p.revents & Int16(POLLHUP | POLLERR | POLLNVAL) != 0
     }
 
     /// Turns a `get_wch` result into an event: `isKeyCode` is true for KEY_CODE_YES

@@ -265,3 +265,28 @@ final class PaceTests: XCTestCase {
         XCTAssertEqual(ExamScreen.paceText(-61), "behind 1 min")
     }
 }
+
+final class TwoWindowTests: XCTestCase {
+    /// Answers another window saved to the same attempt are scored, not treated as blank.
+    func testSubmitTakesInAnswersSavedByAnotherWindow() throws {
+        let app = try AppHarness()
+        let now = app.clock.now
+        let items = ExamAssembler.assemble(pack: app.pack, count: 2, seed: 4, now: now)
+        let attempt = ExamAttemptRecord(
+            id: 7, packID: app.pack.id, seed: 4,
+            items: items.map { StoredExamItem(questionID: $0.questionID, choiceOrder: $0.choiceOrder) },
+            startedAt: now, deadline: now.addingTimeInterval(600))
+        let mine = ExamAnswerRecord(attemptID: 7, questionID: items[0].questionID, picked: [0], flagged: false,
+            updatedAt: now)
+        let theirs = ExamAnswerRecord(attemptID: 7, questionID: items[1].questionID, picked: [1], flagged: true,
+            updatedAt: now)
+        var model = AppModel(context: AppContext(
+            pack: app.pack, progress: ProgressSnapshot(packID: app.pack.id), size: app.terminal.size, now: now))
+        _ = model.open(exam: attempt, answers: [mine])
+        let commands = model.submitExam(merging: [mine, theirs])
+        guard case .submitExam(let submission)? = commands.first else { return XCTFail("no submit: \(commands)") }
+        XCTAssertEqual(submission.answers.filter { !$0.picked.isEmpty }.count, 2)
+        XCTAssertEqual(submission.answers.first { $0.questionID == items[1].questionID }?.picked, [1])
+        guard case .results = model.top else { return XCTFail("results not shown") }
+    }
+}

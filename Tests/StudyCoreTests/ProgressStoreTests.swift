@@ -130,6 +130,14 @@ final class ProgressStoreTests: XCTestCase {
             attemptID: attemptID, submittedAt: t0.addingTimeInterval(600), scorePercent: 50, passed: false,
             answers: [answer("q1", correct: false, mode: .exam)], cards: ["q1": card])
         XCTAssertNil(try reopened.inProgressExam(packID: "pmle"))
+        // A second window can neither change nor resubmit the closed attempt.
+        XCTAssertThrowsError(
+            try reopened.saveExamAnswer(
+                ExamAnswerRecord(attemptID: attemptID, questionID: "q2", picked: [1], flagged: false, updatedAt: t0))
+        ) { XCTAssertEqual($0 as? StoreError, .examClosed(path: reopened.path)) }
+        XCTAssertThrowsError(
+            try reopened.submitExam(
+                attemptID: attemptID, submittedAt: t0, scorePercent: 100, passed: true, answers: [], cards: [:]))
         let exams = try reopened.submittedExams(packID: "pmle")
         XCTAssertEqual(exams.map(\.scorePercent), [50])
         XCTAssertEqual(try reopened.answers(packID: "pmle").first?.attemptID, attemptID)

@@ -198,8 +198,6 @@ public struct AppModel: Sendable {
         guard case .exam(var s) = top else { return [] }
         let outcome = s.tick(context: &context)
         stack[stack.count - 1] = .exam(s)
-        // Time ran out: a dialog about the exam no longer applies.
-        if outcome.navigation != nil { overlay = nil }
         return apply(outcome)
     }
 
@@ -224,11 +222,12 @@ public struct AppModel: Sendable {
         switch action {
         case .quitApp:
             return [.quit]
-        case .submitExam, .leaveExam:
-            guard case .exam(var s) = top else { return [] }
-            let outcome = action == .submitExam ? s.submit(context: &context) : .pop
-            stack[stack.count - 1] = .exam(s)
-            return apply(outcome)
+        case .submitExam:
+            guard case .exam(let s) = top else { return [] }
+            return apply(s.finish)
+        case .leaveExam:
+            guard case .exam = top else { return [] }
+            return apply(.pop)
         case .startNewExam(var request):
             request.replacesInProgress = true
             return [.startExam(request)]
@@ -259,6 +258,20 @@ public struct AppModel: Sendable {
     }
 
     public mutating func show(_ overlay: Overlay) { self.overlay = overlay }
+
+    /// Scores the exam on screen, after taking in answers another window saved to the
+    /// same attempt, and shows the results. A dialog about the exam no longer applies.
+    public mutating func submitExam(merging stored: [ExamAnswerRecord]) -> [Command] {
+        guard case .exam(var s) = top else { return [] }
+        s.session.adopt(stored)
+        let outcome = s.submit(context: &context)
+        stack[stack.count - 1] = .exam(s)
+        overlay = nil
+        let commands = apply(outcome)
+        context.refreshSummary()
+        syncLayout()
+        return commands
+    }
 
     /// Scores an attempt left unfinished and returns the command that stores it,
     /// without leaving the current screen.

@@ -45,6 +45,10 @@ public final class AppRunner {
                     try store.submitExam(
                         attemptID: s.attemptID, submittedAt: s.submittedAt, scorePercent: s.scorePercent,
                         passed: s.passed, answers: s.answers, cards: s.cards)
+                case .finishExam(let id):
+                    // Unreadable saved answers must not stop the submit: score what is on screen.
+                    let stored = (try? store.examAnswers(attemptID: id)) ?? []
+                    queue += model.submitExam(merging: stored)
                 case .resumeExam(let id):
                     guard let attempt = try store.exam(id: id), attempt.status == .inProgress else { continue }
                     queue += model.open(exam: attempt, answers: try store.examAnswers(attemptID: id))

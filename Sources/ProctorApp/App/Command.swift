@@ -13,6 +13,9 @@ public enum Command: Equatable, Sendable {
     case startExam(ExamRequest)
     /// Reopen the stored in-progress attempt.
     case resumeExam(attemptID: Int64)
+    /// Read the attempt's saved answers (another window may have added some), then
+    /// score it; the runner calls `AppModel.submitExam(merging:)`.
+    case finishExam(attemptID: Int64)
     /// Store a finished attempt with its answers and cards.
     case submitExam(ExamSubmission)
     case quit

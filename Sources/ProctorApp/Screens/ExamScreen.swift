@@ -34,7 +34,7 @@ public struct ExamScreen: Equatable, Sendable {
     ]
 
     mutating func handle(_ key: Key, context: inout AppContext) -> Outcome {
-        if session.isExpired(at: context.now) { return submit(context: &context) }
+        if session.isExpired(at: context.now) { return finish }
         if showingOverview { return handleOverview(key, context: context) }
         let now = context.now
         switch key {
@@ -92,8 +92,11 @@ public struct ExamScreen: Equatable, Sendable {
 
     /// Auto-submits when the clock runs out.
     mutating func tick(context: inout AppContext) -> Outcome {
-        session.isExpired(at: context.now) ? submit(context: &context) : .none
+        session.isExpired(at: context.now) ? finish : .none
     }
+
+    /// Asks the runner to gather saved answers and submit (see `AppModel.submitExam(merging:)`).
+    var finish: Outcome { Outcome(commands: [.finishExam(attemptID: session.attemptID)]) }
 
     /// Scores the attempt, records every answer and its new card, and shows the results.
     mutating func submit(context: inout AppContext) -> Outcome {

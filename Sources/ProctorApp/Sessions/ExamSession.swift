@@ -67,6 +67,18 @@ public struct ExamSession: Equatable, Sendable {
 
     public mutating func moveHighlight(by delta: Int) { questions[index].moveHighlight(by: delta) }
 
+    /// Fills questions left blank here with answers saved by another window on the same
+    /// attempt; where both answered, this window's pick stands.
+    public mutating func adopt(_ stored: [ExamAnswerRecord]) {
+        let byID = Dictionary(stored.map { ($0.questionID, $0) }, uniquingKeysWith: { $1 })
+        for i in questions.indices where !questions[i].isAnswered {
+            if let saved = byID[questions[i].question.id], !saved.picked.isEmpty {
+                questions[i].adopt(picked: Set(saved.picked))
+            }
+        }
+        for answer in stored where answer.flagged { flagged.insert(answer.questionID) }
+    }
+
     public mutating func scroll(by delta: Int) {
         questions[index].scroll = max(0, questions[index].scroll + delta)
     }

@@ -49,6 +49,12 @@ public struct QuestionPresentation: Equatable, Sendable {
 
     public mutating func toggleHighlighted() { pick(position: highlighted) }
 
+    /// Takes picks saved elsewhere (original indexes), ignoring ones out of range.
+    public mutating func adopt(picked originals: Set<Int>) {
+        guard !revealed else { return }
+        picked = originals.filter { question.choices.indices.contains($0) }
+    }
+
     public mutating func moveHighlight(by delta: Int) {
         guard !order.isEmpty else { return }
         highlighted = min(max(highlighted + delta, 0), order.count - 1)

@@ -167,8 +167,14 @@ public final class ProgressStore: Sendable {
     }
 
     /// Saves the current pick and flag of one exam question (replacing the previous one).
+    /// Refused once the attempt is submitted (for example from another Proctor window).
     public func saveExamAnswer(_ answer: ExamAnswerRecord) throws {
-        try write { db in try answer.save(db) }
+        try write { db in
+            let status = try String.fetchOne(
+                db, sql: "SELECT status FROM examAttempt WHERE id = ?", arguments: [answer.attemptID])
+            guard status == ExamStatus.inProgress.rawValue else { throw StoreError.examClosed(path: path) }
+            try answer.save(db)
+        }
     }
 
     public func examAnswers(attemptID: Int64) throws -> [ExamAnswerRecord] {
@@ -204,8 +210,8 @@ public final class ProgressStore: Sendable {
         answers: [AnswerRecord], cards: [String: Card]
     ) throws {
         try write { db in
-            guard var attempt = try ExamAttemptRecord.fetchOne(db, key: attemptID) else { return }
-            guard attempt.status == .inProgress else { return }
+            guard var attempt = try ExamAttemptRecord.fetchOne(db, key: attemptID), attempt.status == .inProgress
+            else { throw StoreError.examClosed(path: path) }
             attempt.status = .submitted
             attempt.submittedAt = submittedAt
             attempt.scorePercent = scorePercent

@@ -9,26 +9,35 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
     case readOnly(path: String, reason: String)
     case diskFull(path: String)
     case newerSchema(path: String)
+    /// The exam attempt was already submitted, typically from another Proctor window.
+    case examClosed(path: String)
     case failed(path: String, reason: String)
 
     public var description: String {
-        switch self {
+        func clean(_ reason: String) -> String {
+            var r = reason
+            while r.hasSuffix(".") { r.removeLast() }
+            return r
+        }
+        return switch self {
         case .cannotCreateDirectory(let path, let reason):
-            "cannot create the data directory \(path): \(reason). Choose another with --data-dir."
+            "cannot create the data directory \(path): \(clean(reason)). Choose another with --data-dir."
         case .corrupt(let path, let reason):
             "the progress database \(path) is damaged (\(reason)). Proctor will not overwrite it: "
                 + "move it aside (mv '\(path)' '\(path).broken') to start fresh, or restore a backup."
         case .unreadable(let path, let reason):
-            "cannot open the progress database \(path): \(reason). Check its permissions "
+            "cannot open the progress database \(path): \(clean(reason)). Check its permissions "
                 + "(it should be readable and writable by you) or choose another folder with --data-dir."
         case .readOnly(let path, let reason):
             "the progress database \(path) cannot be written (\(reason)). Your answers would not be saved: "
                 + "fix the permissions of the file and its folder, or choose another folder with --data-dir."
         case .diskFull(let path):
-            "the disk holding \(path) is full; the last answer was not saved. Free some space and try again."
+            "the disk holding \(path) is full, so nothing more can be saved. Free some space and try again."
         case .newerSchema(let path):
             "the progress database \(path) was written by a newer version of Proctor. "
                 + "Upgrade Proctor, or use another folder with --data-dir; the file was left untouched."
+        case .examClosed:
+            "this exam was already submitted (in another Proctor window?); the change was not saved."
         case .failed(let path, let reason):
             "progress database \(path): \(reason)"
         }
