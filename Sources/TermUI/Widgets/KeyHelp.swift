@@ -50,29 +50,20 @@ public struct KeyHelp: Widget {
     }
 
     public func render(in area: Rect, on canvas: inout Canvas) {
-        let r = frame(in: area)
-        guard !r.isEmpty else { return }
-        canvas.withClip(r) { c in
-            c.clear(r, style: style)
-            Block(title: title, titleAlignment: .center, border: .double, borderStyle: borderStyle, titleStyle: titleStyle)
-                .render(in: r, on: &c)
-            let inner = r.width >= 2 && r.height >= 2 ? r.inset(top: 1, left: 2, bottom: 1, right: 2) : r
-            guard !inner.isEmpty else { return }
-            var listArea = inner
-            if let footer, !footer.isEmpty, inner.height >= 2 {
-                c.write(footer, x: inner.x, y: inner.maxY - 1, width: inner.width, alignment: .center, style: footerStyle)
-                listArea = inner.inset(bottom: inner.height >= 3 ? 2 : 1)
+        OverlayBox(title: title, border: .double, style: style, borderStyle: borderStyle, titleStyle: titleStyle,
+                   footer: footer, footerStyle: footerStyle)
+            .render(in: frame(in: area), on: &canvas) { listArea, c in
+                let keyW = min(keyColumnWidth, listArea.width)
+                let start = min(max(0, scroll), max(0, hints.count - listArea.height))
+                for row in 0..<listArea.height {
+                    let i = start + row
+                    guard i < hints.count else { break }
+                    let y = listArea.y + row
+                    c.write(hints[i].key, x: listArea.x, y: y, width: keyW, alignment: .left, style: keyStyle)
+                    let lx = listArea.x + keyW + 2
+                    c.write(hints[i].label, x: lx, y: y, width: max(0, listArea.maxX - lx), alignment: .left,
+                            style: style)
+                }
             }
-            let keyW = min(keyColumnWidth, inner.width)
-            let start = min(max(0, scroll), max(0, hints.count - listArea.height))
-            for row in 0..<listArea.height {
-                let i = start + row
-                guard i < hints.count else { break }
-                let y = listArea.y + row
-                c.write(hints[i].key, x: listArea.x, y: y, width: keyW, alignment: .left, style: keyStyle)
-                let lx = listArea.x + keyW + 2
-                c.write(hints[i].label, x: lx, y: y, width: max(0, listArea.maxX - lx), alignment: .left, style: style)
-            }
-        }
     }
 }

@@ -51,21 +51,10 @@ public struct Modal: Widget {
     }
 
     public func render(in area: Rect, on canvas: inout Canvas) {
-        let r = frame(in: area)
-        guard !r.isEmpty else { return }
-        canvas.withClip(r) { c in
-            c.clear(r, style: style)
-            Block(title: title, titleAlignment: .center, border: border, borderStyle: borderStyle, titleStyle: titleStyle)
-                .render(in: r, on: &c)
-            // One column of padding inside the border.
-            let inner = r.width >= 2 && r.height >= 2 ? r.inset(top: 1, left: 2, bottom: 1, right: 2) : r
-            guard !inner.isEmpty else { return }
-            var bodyArea = inner
-            if let footer, !footer.isEmpty, inner.height >= 2 {
-                c.write(footer, x: inner.x, y: inner.maxY - 1, width: inner.width, alignment: .center, style: footerStyle)
-                bodyArea = inner.inset(bottom: inner.height >= 3 ? 2 : 1)
+        OverlayBox(title: title, border: border, style: style, borderStyle: borderStyle, titleStyle: titleStyle,
+                   footer: footer, footerStyle: footerStyle)
+            .render(in: frame(in: area), on: &canvas) { bodyArea, c in
+                c.render(Paragraph(body, style: style), in: bodyArea)
             }
-            c.render(Paragraph(body, style: style), in: bodyArea)
-        }
     }
 }
