@@ -121,7 +121,9 @@ public struct Canvas: Equatable, Sendable {
 
     /// Writes text aligned inside `width` cells starting at `x` (truncated with "…" if too long).
     @discardableResult
-    public mutating func write(_ text: String, x: Int, y: Int, width: Int, alignment: Alignment, style: Style = Style()) -> Int {
+    public mutating func write(_ text: String, x: Int, y: Int, width: Int, alignment: Alignment, style: Style = Style())
+        -> Int
+    {
         guard width > 0 else { return x }
         let t = Text.truncate(text, width: width)
         let w = Text.width(t)
@@ -256,8 +258,10 @@ public struct Canvas: Equatable, Sendable {
 public struct BorderSet: Equatable, Sendable {
     public var topLeft, topRight, bottomLeft, bottomRight, horizontal, vertical: String
 
-    public init(topLeft: String, topRight: String, bottomLeft: String, bottomRight: String,
-                horizontal: String, vertical: String) {
+    public init(
+        topLeft: String, topRight: String, bottomLeft: String, bottomRight: String,
+        horizontal: String, vertical: String
+    ) {
         self.topLeft = topLeft
         self.topRight = topRight
         self.bottomLeft = bottomLeft
@@ -266,9 +270,14 @@ public struct BorderSet: Equatable, Sendable {
         self.vertical = vertical
     }
 
-    public static let plain = BorderSet(topLeft: "┌", topRight: "┐", bottomLeft: "└", bottomRight: "┘", horizontal: "─", vertical: "│")
-    public static let rounded = BorderSet(topLeft: "╭", topRight: "╮", bottomLeft: "╰", bottomRight: "╯", horizontal: "─", vertical: "│")
-    public static let double = BorderSet(topLeft: "╔", topRight: "╗", bottomLeft: "╚", bottomRight: "╝", horizontal: "═", vertical: "║")
-    public static let heavy = BorderSet(topLeft: "┏", topRight: "┓", bottomLeft: "┗", bottomRight: "┛", horizontal: "━", vertical: "┃")
-    public static let ascii = BorderSet(topLeft: "+", topRight: "+", bottomLeft: "+", bottomRight: "+", horizontal: "-", vertical: "|")
+    public static let plain = BorderSet(
+        topLeft: "┌", topRight: "┐", bottomLeft: "└", bottomRight: "┘", horizontal: "─", vertical: "│")
+    public static let rounded = BorderSet(
+        topLeft: "╭", topRight: "╮", bottomLeft: "╰", bottomRight: "╯", horizontal: "─", vertical: "│")
+    public static let double = BorderSet(
+        topLeft: "╔", topRight: "╗", bottomLeft: "╚", bottomRight: "╝", horizontal: "═", vertical: "║")
+    public static let heavy = BorderSet(
+        topLeft: "┏", topRight: "┓", bottomLeft: "┗", bottomRight: "┛", horizontal: "━", vertical: "┃")
+    public static let ascii = BorderSet(
+        topLeft: "+", topRight: "+", bottomLeft: "+", bottomRight: "+", horizontal: "-", vertical: "|")
 }

@@ -18,22 +18,26 @@ public enum LoopAction: Equatable, Sendable {
 /// of `tickInterval` after the start that lies in the future, so a late wake-up neither
 /// drifts nor floods the app with missed ticks. A `.resize` event is delivered like any
 /// other; the next frame is rendered at the new size.
-public func runLoop(terminal: Terminal,
-                    tickInterval: Double? = nil,
-                    now: () -> Date = { Date() },
-                    handle: (Event) -> LoopAction,
-                    render: (inout Canvas) -> Void) {
+public func runLoop(
+    terminal: Terminal,
+    tickInterval: Double? = nil,
+    now: () -> Date = { Date() },
+    handle: (Event) -> LoopAction,
+    render: (inout Canvas) -> Void
+) {
     runLoop(terminal: terminal, tickInterval: { tickInterval }, now: now, handle: handle, render: render)
 }
 
 /// The same loop for apps whose need for ticks changes (a countdown on one screen only):
 /// `tickInterval` is asked again after every event; nil stops ticks, so an idle screen
 /// without a timer costs nothing.
-public func runLoop(terminal: Terminal,
-                    tickInterval: () -> Double?,
-                    now: () -> Date = { Date() },
-                    handle: (Event) -> LoopAction,
-                    render: (inout Canvas) -> Void) {
+public func runLoop(
+    terminal: Terminal,
+    tickInterval: () -> Double?,
+    now: () -> Date = { Date() },
+    handle: (Event) -> LoopAction,
+    render: (inout Canvas) -> Void
+) {
     func currentInterval() -> Double? { tickInterval().flatMap { $0 > 0 ? $0 : nil } }
     var interval = currentInterval()
     var nextTick = interval.map { now().addingTimeInterval($0) }

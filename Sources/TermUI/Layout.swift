@@ -55,7 +55,9 @@ public enum Layout {
     }
 
     /// Splits `rect` into consecutive rects along `direction`.
-    public static func split(_ rect: Rect, _ direction: Direction, _ constraints: [Constraint], spacing: Int = 0) -> [Rect] {
+    public static func split(_ rect: Rect, _ direction: Direction, _ constraints: [Constraint], spacing: Int = 0)
+        -> [Rect]
+    {
         let total = direction == .vertical ? rect.height : rect.width
         let sizes = sizes(constraints, total: total, spacing: spacing)
         var pos = direction == .vertical ? rect.y : rect.x

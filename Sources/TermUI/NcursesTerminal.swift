@@ -1,8 +1,9 @@
 import CNcurses
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 // MARK: - Restoring the terminal on every exit path
@@ -162,7 +163,8 @@ public final class NcursesTerminal: Terminal {
             for x in 0..<cols {
                 guard let cell = canvas[x, y], !cell.isContinuation else { continue }
                 if !full, let old = previous?[x, y], old == cell,
-                   (x + 1 >= cols || previous?[x + 1, y] == canvas[x + 1, y]) {
+                    (x + 1 >= cols || previous?[x + 1, y] == canvas[x + 1, y])
+                {
                     continue
                 }
                 // A wide glyph that would hang over the screen edge is drawn as a space.
@@ -245,7 +247,7 @@ public final class NcursesTerminal: Terminal {
                     var h: Int32 = 0, w: Int32 = 0
                     cn_getmaxyx(cn_stdscr(), &h, &w)
                     size = Size(width: Int(w), height: Int(h))
-                    previous = nil      // repaint everything at the new size
+                    previous = nil  // repaint everything at the new size
                     _ = cn_clearok(1)
                     return .resize(width: size.width, height: size.height)
                 }

@@ -76,9 +76,10 @@ public struct Style: Equatable, Hashable, Sendable, CustomStringConvertible {
 
     /// This style drawn over `base`: non-default colours of `self` win, attributes are combined.
     public func patched(over base: Style) -> Style {
-        Style(fg: fg == .default ? base.fg : fg,
-              bg: bg == .default ? base.bg : bg,
-              attributes: base.attributes.union(attributes))
+        Style(
+            fg: fg == .default ? base.fg : fg,
+            bg: bg == .default ? base.bg : bg,
+            attributes: base.attributes.union(attributes))
     }
 
     /// The style without colours (what a monochrome terminal shows).

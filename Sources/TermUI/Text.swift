@@ -96,7 +96,7 @@ public enum Text {
     static func isDropped(_ v: UInt32) -> Bool {
         switch v {
         case 0x200B...0x200F, 0x202A...0x202E, 0x2060...0x206F, 0xFEFF, 0x061C, 0x180E, 0x00AD,
-             0xFE00...0xFE0F, 0xE0000...0xE007F, 0xE0100...0xE01EF, 0xFFF9...0xFFFB, 0x034F:
+            0xFE00...0xFE0F, 0xE0000...0xE007F, 0xE0100...0xE01EF, 0xFFF9...0xFFFB, 0x034F:
             return true
         default:
             return false
@@ -110,9 +110,9 @@ public enum Text {
     }
 
     static func forEachGlyph(_ s: String, _ emit: (Glyph) -> Void) {
-        var current = ""       // spacing scalar + joined marks being built
+        var current = ""  // spacing scalar + joined marks being built
         var currentWidth = 0
-        var marks = 0          // zero-width scalars joined to `current`
+        var marks = 0  // zero-width scalars joined to `current`
 
         func flush() {
             if !current.isEmpty { emit(Glyph(text: current, width: currentWidth)) }
@@ -150,7 +150,7 @@ public enum Text {
             let w = width(of: scalar)
             if w == 0 {
                 if current.isEmpty {
-                    current = " "        // a mark with nothing to sit on
+                    current = " "  // a mark with nothing to sit on
                     currentWidth = 1
                 }
                 // ncurses keeps at most CCHAR_MAX-1 (4) marks per cell; drop the rest.

@@ -24,9 +24,11 @@ public struct Theme: Equatable, Sendable {
     /// True for the monochrome theme (no colours at all).
     public var isMonochrome: Bool
 
-    public init(normal: Style, dim: Style, title: Style, border: Style, selected: Style, accent: Style,
-                success: Style, warning: Style, alert: Style, keyHint: Style, keyLabel: Style,
-                gaugeFilled: Style, gaugeEmpty: Style, isMonochrome: Bool = false) {
+    public init(
+        normal: Style, dim: Style, title: Style, border: Style, selected: Style, accent: Style,
+        success: Style, warning: Style, alert: Style, keyHint: Style, keyLabel: Style,
+        gaugeFilled: Style, gaugeEmpty: Style, isMonochrome: Bool = false
+    ) {
         self.normal = normal
         self.dim = dim
         self.title = title
@@ -91,10 +93,11 @@ public struct Theme: Equatable, Sendable {
 
     /// The theme with every colour removed (attributes kept).
     public var withoutColors: Theme {
-        Theme(normal: normal.monochrome, dim: dim.monochrome, title: title.monochrome, border: border.monochrome,
-              selected: selected.monochrome, accent: accent.monochrome, success: success.monochrome,
-              warning: warning.monochrome, alert: alert.monochrome, keyHint: keyHint.monochrome,
-              keyLabel: keyLabel.monochrome, gaugeFilled: gaugeFilled.monochrome,
-              gaugeEmpty: gaugeEmpty.monochrome, isMonochrome: true)
+        Theme(
+            normal: normal.monochrome, dim: dim.monochrome, title: title.monochrome, border: border.monochrome,
+            selected: selected.monochrome, accent: accent.monochrome, success: success.monochrome,
+            warning: warning.monochrome, alert: alert.monochrome, keyHint: keyHint.monochrome,
+            keyLabel: keyLabel.monochrome, gaugeFilled: gaugeFilled.monochrome,
+            gaugeEmpty: gaugeEmpty.monochrome, isMonochrome: true)
     }
 }

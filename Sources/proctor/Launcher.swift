@@ -22,7 +22,8 @@ struct Launcher {
             return try PackLoader.load(directory: url)
         } catch let error as PackLoadError {
             for diagnostic in error.errors { printError(diagnostic.formatted(directoryPrefix: url.path)) }
-            printError("proctor: the exam pack in \(url.path) has problems (\(error.summary)); fix them or pass --content")
+            printError(
+                "proctor: the exam pack in \(url.path) has problems (\(error.summary)); fix them or pass --content")
             throw ExitCode(1)
         }
     }
@@ -89,11 +90,15 @@ struct Launcher {
         case nil: return (.none, [])
         case .outline?: return (.push(AppModel.outlineScreen(context: context)), [])
         case .practice(let section, let subsection, let count, let missed)?:
-            return (AppModel.practiceScreen(section: section, subsection: subsection, count: count, missed: missed,
-                context: context), [])
+            return (
+                AppModel.practiceScreen(
+                    section: section, subsection: subsection, count: count, missed: missed,
+                    context: context), []
+            )
         case .exam(let count, let minutes, let seed)?:
             context.examDefaults = ExamRequest(
-                count: count ?? context.examDefaults.count, minutes: minutes ?? context.examDefaults.minutes, seed: seed)
+                count: count ?? context.examDefaults.count, minutes: minutes ?? context.examDefaults.minutes, seed: seed
+            )
             return (.none, [.startExam(context.examDefaults)])
         case .review(let missed)?:
             return (AppModel.reviewScreen(missed: missed, context: context), [])

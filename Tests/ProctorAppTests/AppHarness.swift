@@ -26,7 +26,8 @@ final class AppHarness {
         pack = try PackLoader.load(directory: Self.packURL)
         ownsDirectory = directory == nil
         self.directory =
-            directory ?? FileManager.default.temporaryDirectory.appendingPathComponent("proctor-app-\(UUID().uuidString)")
+            directory
+            ?? FileManager.default.temporaryDirectory.appendingPathComponent("proctor-app-\(UUID().uuidString)")
         clock = ManualClock(start)
         terminal = TestTerminal(width: width, height: height, clock: clock)
         store = try ProgressStore(directory: self.directory)
@@ -35,9 +36,10 @@ final class AppHarness {
     deinit { if ownsDirectory { try? FileManager.default.removeItem(at: directory) } }
 
     /// Runs the app over the scripted input; the script must end by quitting (Ctrl-C is appended).
-    func run(start: Screen? = nil, initial: [Command] = [], theme: Theme = .color,
-        examDefaults: ExamRequest? = nil) throws
-    {
+    func run(
+        start: Screen? = nil, initial: [Command] = [], theme: Theme = .color,
+        examDefaults: ExamRequest? = nil
+    ) throws {
         terminal.enqueue(keys: .ctrl("c"))
         let progress = try ProgressSnapshot.load(from: store, packID: pack.id)
         let context = AppContext(

@@ -70,7 +70,8 @@ final class HomeAndOutlineTests: XCTestCase {
 final class PracticeTests: XCTestCase {
     private func practiceScreen(_ app: AppHarness, ids: [String]) throws -> Screen {
         let context = AppContext(
-            pack: app.pack, progress: ProgressSnapshot(packID: app.pack.id), size: app.terminal.size, now: app.clock.now)
+            pack: app.pack, progress: ProgressSnapshot(packID: app.pack.id), size: app.terminal.size, now: app.clock.now
+        )
         let outcome = PracticeScreen.start(title: "Test run", ids: ids, mode: .practice, context: context, seed: 7)
         guard case .push(let screen)? = outcome.navigation else { throw XCTSkip("no screen") }
         return screen
@@ -128,9 +129,12 @@ final class PracticeTests: XCTestCase {
     func testCramDoesNotTouchTheSchedule() throws {
         let app = try AppHarness()
         let context = AppContext(
-            pack: app.pack, progress: ProgressSnapshot(packID: app.pack.id), size: app.terminal.size, now: app.clock.now)
-        guard case .push(let screen)? = PracticeScreen.start(
-            title: "Cram", ids: ["fd-003"], mode: .cram, context: context, seed: 1).navigation
+            pack: app.pack, progress: ProgressSnapshot(packID: app.pack.id), size: app.terminal.size, now: app.clock.now
+        )
+        guard
+            case .push(let screen)? = PracticeScreen.start(
+                title: "Cram", ids: ["fd-003"], mode: .cram, context: context, seed: 1
+            ).navigation
         else { return XCTFail("no screen") }
         app.keys(.char("b"), .enter)
         try app.run(start: screen)
@@ -210,7 +214,8 @@ final class ReviewAndStatsTests: XCTestCase {
         let app = try AppHarness()
         let t = app.clock.now
         try app.store.record(
-            AnswerRecord(packID: app.pack.id, questionID: "fd-001", picked: [1], correct: false, secondsTaken: 3,
+            AnswerRecord(
+                packID: app.pack.id, questionID: "fd-001", picked: [1], correct: false, secondsTaken: 3,
                 mode: .practice, answeredAt: t.addingTimeInterval(-3600)),
             card: FSRSScheduler().review(.new(at: t), rating: .again, at: t.addingTimeInterval(-3600)))
         app.keys(.char("r"))
@@ -238,9 +243,11 @@ final class ReviewAndStatsTests: XCTestCase {
 
 final class NotesTextTests: XCTestCase {
     func testReflowsHardWrappedBulletsAndDropsRepeatedTitle() {
-        let text = "# 1.1 Storing food\n\n## Cold chain\n- Keep the fridge\n  below 5 °C.\n- Label leftovers.\n\nPlain\nparagraph."
+        let text =
+            "# 1.1 Storing food\n\n## Cold chain\n- Keep the fridge\n  below 5 °C.\n- Label leftovers.\n\nPlain\nparagraph."
         let lines = NotesText.lines(text, width: 40, theme: .monochrome, title: "Storing food").map(\.text)
-        XCTAssertEqual(lines, ["Cold chain", "• Keep the fridge below 5 °C.", "• Label leftovers.", "Plain paragraph."])
+        XCTAssertEqual(
+            lines, ["Cold chain", "• Keep the fridge below 5 °C.", "• Label leftovers.", "Plain paragraph."])
         let narrow = NotesText.lines("- one two three four", width: 10, theme: .monochrome).map(\.text)
         XCTAssertEqual(narrow, ["• one two", "  three", "  four"])
     }
@@ -276,12 +283,15 @@ final class TwoWindowTests: XCTestCase {
             id: 7, packID: app.pack.id, seed: 4,
             items: items.map { StoredExamItem(questionID: $0.questionID, choiceOrder: $0.choiceOrder) },
             startedAt: now, deadline: now.addingTimeInterval(600))
-        let mine = ExamAnswerRecord(attemptID: 7, questionID: items[0].questionID, picked: [0], flagged: false,
+        let mine = ExamAnswerRecord(
+            attemptID: 7, questionID: items[0].questionID, picked: [0], flagged: false,
             updatedAt: now)
-        let theirs = ExamAnswerRecord(attemptID: 7, questionID: items[1].questionID, picked: [1], flagged: true,
+        let theirs = ExamAnswerRecord(
+            attemptID: 7, questionID: items[1].questionID, picked: [1], flagged: true,
             updatedAt: now)
-        var model = AppModel(context: AppContext(
-            pack: app.pack, progress: ProgressSnapshot(packID: app.pack.id), size: app.terminal.size, now: now))
+        var model = AppModel(
+            context: AppContext(
+                pack: app.pack, progress: ProgressSnapshot(packID: app.pack.id), size: app.terminal.size, now: now))
         _ = model.open(exam: attempt, answers: [mine])
         let commands = model.submitExam(merging: [mine, theirs])
         guard case .submitExam(let submission)? = commands.first else { return XCTFail("no submit: \(commands)") }

@@ -1,4 +1,5 @@
 import XCTest
+
 @testable import StudyCore
 
 /// Builds an in-memory pack: `perSection[i]` questions in section i (weights as given).
@@ -6,17 +7,23 @@ func makePack(weights: [Int], perSection: [Int], choices: Int = 4, passing: Doub
     var sections: [Section] = []
     var questions: [Question] = []
     for (i, w) in weights.enumerated() {
-        let sub = Subsection(id: "s\(i).1", title: "Sub \(i)", considerations: [Consideration(id: "c\(i)", text: "C\(i)")])
+        let sub = Subsection(
+            id: "s\(i).1", title: "Sub \(i)", considerations: [Consideration(id: "c\(i)", text: "C\(i)")])
         sections.append(Section(id: "s\(i)", title: "Section \(i)", weight: w, subsections: [sub]))
         for n in 0..<perSection[i] {
             let kind: QuestionKind = n % 5 == 4 ? .multiple : .single
-            let cs = (0..<choices).map { Choice(text: "c\($0)", isCorrect: $0 == 0 || (kind == .multiple && $0 == 1), why: "w") }
-            questions.append(Question(id: "q\(i)-\(n)", subsectionID: sub.id, covers: ["c\(i)"], kind: kind,
-                                      difficulty: 1 + n % 3, stem: "stem", choices: cs, explanation: "e", refs: []))
+            let cs = (0..<choices).map {
+                Choice(text: "c\($0)", isCorrect: $0 == 0 || (kind == .multiple && $0 == 1), why: "w")
+            }
+            questions.append(
+                Question(
+                    id: "q\(i)-\(n)", subsectionID: sub.id, covers: ["c\(i)"], kind: kind,
+                    difficulty: 1 + n % 3, stem: "stem", choices: cs, explanation: "e", refs: []))
         }
     }
-    return ExamPack(id: "mem", title: "Memory", exam: ExamFacts(minutes: 120, questionCount: 50, passingPercent: passing),
-                    sections: sections, questions: questions)
+    return ExamPack(
+        id: "mem", title: "Memory", exam: ExamFacts(minutes: 120, questionCount: 50, passingPercent: passing),
+        sections: sections, questions: questions)
 }
 
 final class ExamAssemblerTests: XCTestCase {
@@ -43,7 +50,7 @@ final class ExamAssemblerTests: XCTestCase {
     func testShortSectionsRedistribute() {
         // Section 0 wants 25 but has 3; the other 22 go to the rest by weight.
         let a = ExamAssembler.allocate(count: 50, weights: [50, 30, 20], available: [3, 100, 100])
-        XCTAssertEqual(a, [3, 28, 19]) // 47 * 30/50 = 28.2, 47 * 20/50 = 18.8
+        XCTAssertEqual(a, [3, 28, 19])  // 47 * 30/50 = 28.2, 47 * 20/50 = 18.8
         XCTAssertEqual(a.reduce(0, +), 50)
         // Everything short: take all there is.
         XCTAssertEqual(ExamAssembler.allocate(count: 50, weights: [50, 50], available: [4, 5]), [4, 5])
@@ -138,15 +145,16 @@ final class ExamScorerTests: XCTestCase {
         let ids = ["q0-0", "q0-1", "q0-4", "q1-0", "q1-4"]
         let items = ids.map { ExamItem(questionID: $0, choiceOrder: [3, 2, 1, 0]) }
         let answers: [String: Set<Int>] = [
-            "q0-0": [0],        // right
-            "q0-1": [1],        // wrong
-            "q0-4": [0],        // partial on multiple: wrong
+            "q0-0": [0],  // right
+            "q0-1": [1],  // wrong
+            "q0-4": [0],  // partial on multiple: wrong
             "q1-4": [0, 1, 9],  // right (out-of-range index ignored)
             // q1-0 unanswered
         ]
         let start = Date(timeIntervalSince1970: 1000)
-        let r = ExamScorer.score(pack: pack, items: items, answers: answers, startedAt: start,
-                                 finishedAt: start.addingTimeInterval(1500))
+        let r = ExamScorer.score(
+            pack: pack, items: items, answers: answers, startedAt: start,
+            finishedAt: start.addingTimeInterval(1500))
         XCTAssertEqual(r.correct, 2)
         XCTAssertEqual(r.total, 5)
         XCTAssertEqual(r.percent, 40, accuracy: 1e-9)
@@ -175,8 +183,9 @@ final class ExamScorerTests: XCTestCase {
         XCTAssertEqual(byID["q1-0"]?.sectionID, "s1")
 
         // Over-picking a multiple is wrong too.
-        let over = ExamScorer.score(pack: pack, items: [ExamItem(questionID: "q0-4", choiceOrder: [0, 1, 2, 3])],
-                                    answers: ["q0-4": [0, 1, 2]], startedAt: start, finishedAt: start)
+        let over = ExamScorer.score(
+            pack: pack, items: [ExamItem(questionID: "q0-4", choiceOrder: [0, 1, 2, 3])],
+            answers: ["q0-4": [0, 1, 2]], startedAt: start, finishedAt: start)
         XCTAssertEqual(over.correct, 0)
     }
 
@@ -186,19 +195,25 @@ final class ExamScorerTests: XCTestCase {
         var answers: [String: Set<Int>] = [:]
         for n in 0..<7 { answers["q0-\(n)"] = n % 5 == 4 ? [0, 1] : [0] }
         let t = Date(timeIntervalSince1970: 0)
-        let r = ExamScorer.score(pack: pack, items: items, answers: answers, startedAt: t, finishedAt: t.addingTimeInterval(8000))
+        let r = ExamScorer.score(
+            pack: pack, items: items, answers: answers, startedAt: t, finishedAt: t.addingTimeInterval(8000))
         XCTAssertEqual(r.percent, 70, accuracy: 1e-9)
         XCTAssertTrue(r.passed, "exactly the pass mark passes")
         XCTAssertTrue(r.overTime)
 
         // Unknown and repeated items are skipped; an empty exam does not pass.
-        let odd = ExamScorer.score(pack: pack, items: [ExamItem(questionID: "gone", choiceOrder: []),
-                                                       ExamItem(questionID: "q0-0", choiceOrder: [0, 1, 2, 3]),
-                                                       ExamItem(questionID: "q0-0", choiceOrder: [0, 1, 2, 3])],
-                                   answers: ["q0-0": [0]], startedAt: t, finishedAt: t)
+        let odd = ExamScorer.score(
+            pack: pack,
+            items: [
+                ExamItem(questionID: "gone", choiceOrder: []),
+                ExamItem(questionID: "q0-0", choiceOrder: [0, 1, 2, 3]),
+                ExamItem(questionID: "q0-0", choiceOrder: [0, 1, 2, 3]),
+            ],
+            answers: ["q0-0": [0]], startedAt: t, finishedAt: t)
         XCTAssertEqual(odd.total, 1)
         XCTAssertEqual(odd.correct, 1)
-        let empty = ExamScorer.score(pack: pack, items: [], answers: [:], startedAt: t, finishedAt: t.addingTimeInterval(-5))
+        let empty = ExamScorer.score(
+            pack: pack, items: [], answers: [:], startedAt: t, finishedAt: t.addingTimeInterval(-5))
         XCTAssertEqual(empty.total, 0)
         XCTAssertEqual(empty.percent, 0)
         XCTAssertFalse(empty.passed)
@@ -209,8 +224,9 @@ final class ExamScorerTests: XCTestCase {
     func testResultRoundTripsThroughJSON() throws {
         let pack = makePack(weights: [100], perSection: [3])
         let items = ExamAssembler.assemble(pack: pack, count: 3, seed: 3, lastSeen: [:], now: Date())
-        let r = ExamScorer.score(pack: pack, items: items, answers: ["q0-0": [0]], startedAt: Date(timeIntervalSince1970: 0),
-                                 finishedAt: Date(timeIntervalSince1970: 60))
+        let r = ExamScorer.score(
+            pack: pack, items: items, answers: ["q0-0": [0]], startedAt: Date(timeIntervalSince1970: 0),
+            finishedAt: Date(timeIntervalSince1970: 60))
         let data = try JSONEncoder().encode(r)
         XCTAssertEqual(try JSONDecoder().decode(ExamResult.self, from: data), r)
         let itemData = try JSONEncoder().encode(items)
@@ -225,9 +241,9 @@ final class ExamReadinessTests: XCTestCase {
     func testRecencyWeightedAccuracy() throws {
         let pack = makePack(weights: [50, 30, 20], perSection: [4, 4, 4])
         let history = [
-            AnsweredQuestion(questionID: "q0-0", correct: true, answeredAt: now),          // w 1
-            AnsweredQuestion(questionID: "q0-1", correct: false, answeredAt: daysAgo(14)), // w 0.5
-            AnsweredQuestion(questionID: "q0-1", correct: false, answeredAt: daysAgo(28)), // w 0.25
+            AnsweredQuestion(questionID: "q0-0", correct: true, answeredAt: now),  // w 1
+            AnsweredQuestion(questionID: "q0-1", correct: false, answeredAt: daysAgo(14)),  // w 0.5
+            AnsweredQuestion(questionID: "q0-1", correct: false, answeredAt: daysAgo(28)),  // w 0.25
             AnsweredQuestion(questionID: "q1-0", correct: true, answeredAt: daysAgo(3)),
             AnsweredQuestion(questionID: "unknown", correct: true, answeredAt: now),
         ]
@@ -245,16 +261,20 @@ final class ExamReadinessTests: XCTestCase {
         let short = ReadinessCalculator.readiness(pack: pack, history: history, now: now, halfLifeDays: 7)
         XCTAssertEqual(try XCTUnwrap(short[0].score), 1.0 / (1 + 0.25 + 0.0625), accuracy: 1e-9)
         // Future answers count as fresh.
-        let future = ReadinessCalculator.readiness(pack: pack, history: [
-            AnsweredQuestion(questionID: "q2-0", correct: false, answeredAt: now.addingTimeInterval(86_400)),
-        ], now: now)
+        let future = ReadinessCalculator.readiness(
+            pack: pack,
+            history: [
+                AnsweredQuestion(questionID: "q2-0", correct: false, answeredAt: now.addingTimeInterval(86_400))
+            ], now: now)
         XCTAssertEqual(future[2].score, 0)
     }
 
     func testBlendWithRetrievability() throws {
         let pack = makePack(weights: [50, 50], perSection: [4, 4])
-        let history = [AnsweredQuestion(questionID: "q0-0", correct: true, answeredAt: now),
-                       AnsweredQuestion(questionID: "q0-1", correct: false, answeredAt: now)]
+        let history = [
+            AnsweredQuestion(questionID: "q0-0", correct: true, answeredAt: now),
+            AnsweredQuestion(questionID: "q0-1", correct: false, answeredAt: now),
+        ]
         let retr = ["q0-0": 0.9, "q0-1": 0.5, "q0-2": 1.7, "q1-0": 0.4, "nope": 0.1]
         let r = ReadinessCalculator.readiness(pack: pack, history: history, retrievability: retr, now: now)
         // accuracy 0.5; retrievability mean(0.9, 0.5, 1.0 clamped) = 0.8; blend 0.5/0.5.
@@ -267,8 +287,9 @@ final class ExamReadinessTests: XCTestCase {
         XCTAssertNil(r[1].accuracy)
         XCTAssertEqual(r[1].basedOn, 1)
         // Weight parameter.
-        let heavy = ReadinessCalculator.readiness(pack: pack, history: history, retrievability: retr, now: now,
-                                                  retrievabilityWeight: 1)
+        let heavy = ReadinessCalculator.readiness(
+            pack: pack, history: history, retrievability: retr, now: now,
+            retrievabilityWeight: 1)
         XCTAssertEqual(try XCTUnwrap(heavy[0].score), 0.8, accuracy: 1e-9)
         // Overall: weighted by section weight.
         XCTAssertEqual(try XCTUnwrap(ReadinessCalculator.overall(r, pack: pack)), (0.65 + 0.4) / 2, accuracy: 1e-9)
@@ -276,16 +297,21 @@ final class ExamReadinessTests: XCTestCase {
 
     func testOverallCountsMissingSectionsAsZero() throws {
         let pack = makePack(weights: [80, 20], perSection: [2, 2])
-        XCTAssertNil(ReadinessCalculator.overall(ReadinessCalculator.readiness(pack: pack, history: [], now: now), pack: pack))
-        let r = ReadinessCalculator.readiness(pack: pack, history: [
-            AnsweredQuestion(questionID: "q1-0", correct: true, answeredAt: now),
-        ], now: now)
+        XCTAssertNil(
+            ReadinessCalculator.overall(ReadinessCalculator.readiness(pack: pack, history: [], now: now), pack: pack))
+        let r = ReadinessCalculator.readiness(
+            pack: pack,
+            history: [
+                AnsweredQuestion(questionID: "q1-0", correct: true, answeredAt: now)
+            ], now: now)
         XCTAssertEqual(try XCTUnwrap(ReadinessCalculator.overall(r, pack: pack)), 0.2, accuracy: 1e-9)
         // Ancient answers still count (weights underflow to zero).
-        let ancient = ReadinessCalculator.readiness(pack: pack, history: [
-            AnsweredQuestion(questionID: "q0-0", correct: true, answeredAt: Date(timeIntervalSince1970: 0)),
-            AnsweredQuestion(questionID: "q0-1", correct: false, answeredAt: Date(timeIntervalSince1970: 0)),
-        ], now: now, halfLifeDays: 0.001)
+        let ancient = ReadinessCalculator.readiness(
+            pack: pack,
+            history: [
+                AnsweredQuestion(questionID: "q0-0", correct: true, answeredAt: Date(timeIntervalSince1970: 0)),
+                AnsweredQuestion(questionID: "q0-1", correct: false, answeredAt: Date(timeIntervalSince1970: 0)),
+            ], now: now, halfLifeDays: 0.001)
         XCTAssertEqual(ancient[0].score, 0.5)
     }
 }

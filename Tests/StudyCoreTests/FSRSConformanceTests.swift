@@ -103,12 +103,15 @@ final class FSRSConformanceTests: XCTestCase {
                 card = scheduler.review(card, rating: rating, at: at)
                 let e = review.expect
                 let mismatch: String? =
-                    if card.state.rawValue != e.state { "state \(card.state.rawValue) != \(e.state)" }
-                    else if card.step != e.step { "step \(String(describing: card.step)) != \(String(describing: e.step))" }
-                    else if !close(card.stability ?? .nan, e.stability) { "stability \(card.stability ?? .nan) != \(e.stability)" }
-                    else if !close(card.difficulty ?? .nan, e.difficulty) { "difficulty \(card.difficulty ?? .nan) != \(e.difficulty)" }
-                    else if iso(card.due) != e.due { "due \(iso(card.due)) != \(e.due)" }
-                    else { nil }
+                    if card.state.rawValue != e.state {
+                        "state \(card.state.rawValue) != \(e.state)"
+                    } else if card.step != e.step {
+                        "step \(String(describing: card.step)) != \(String(describing: e.step))"
+                    } else if !close(card.stability ?? .nan, e.stability) {
+                        "stability \(card.stability ?? .nan) != \(e.stability)"
+                    } else if !close(card.difficulty ?? .nan, e.difficulty) {
+                        "difficulty \(card.difficulty ?? .nan) != \(e.difficulty)"
+                    } else if iso(card.due) != e.due { "due \(iso(card.due)) != \(e.due)" } else { nil }
                 if let mismatch {
                     XCTFail("\(where_): \(mismatch)")
                     break

@@ -1,4 +1,5 @@
 import XCTest
+
 @testable import StudyCore
 
 final class PackLoaderTests: XCTestCase {
@@ -10,8 +11,11 @@ final class PackLoaderTests: XCTestCase {
         XCTAssertEqual(pack.title, "Demo Cloud Associate")
         XCTAssertEqual(pack.vendor, "Example Corp")
         XCTAssertEqual(pack.guideVersion, "1")
-        XCTAssertEqual(pack.exam, ExamFacts(minutes: 60, questionCount: 10, maxQuestions: 12,
-                                            passingPercent: 70, passingIsEstimate: true))
+        XCTAssertEqual(
+            pack.exam,
+            ExamFacts(
+                minutes: 60, questionCount: 10, maxQuestions: 12,
+                passingPercent: 70, passingIsEstimate: true))
         XCTAssertEqual(pack.exam.duration, 3600)
         XCTAssertEqual(pack.sections.map(\.id), ["1", "2", "3"])
         XCTAssertEqual(pack.sections.map(\.weight), [50, 30, 20])
@@ -20,10 +24,12 @@ final class PackLoaderTests: XCTestCase {
         XCTAssertEqual(pack.subsection(id: "1.1")?.notes, "Buckets hold objects.")
         XCTAssertEqual(pack.subsection(id: "1.2")?.notes, "")
         // notes/3.1.md fills the empty notes of 3.1
-        XCTAssertEqual(pack.subsection(id: "3.1")?.notes, "# Networks\n\nA network spans regions; subnets are regional.")
+        XCTAssertEqual(
+            pack.subsection(id: "3.1")?.notes, "# Networks\n\nA network spans regions; subnets are regional.")
 
         // Files sorted by name (.yaml and .yml), README.txt ignored, file order kept.
-        XCTAssertEqual(pack.questions.map(\.id), ["st-001", "st-002", "st-003", "st-004", "cp-001", "cp-002", "nw-001"])
+        XCTAssertEqual(
+            pack.questions.map(\.id), ["st-001", "st-002", "st-003", "st-004", "cp-001", "cp-002", "nw-001"])
         let q2 = try XCTUnwrap(pack.question(id: "st-002"))
         XCTAssertEqual(q2.kind, .multiple)
         XCTAssertEqual(q2.correctCount, 2)
@@ -38,8 +44,11 @@ final class PackLoaderTests: XCTestCase {
         let q1 = try XCTUnwrap(pack.question(id: "st-001"))
         XCTAssertEqual(q1.stem, "A team must keep objects private by default. What should they do?")
         XCTAssertEqual(q1.choices.count, 3)
-        XCTAssertEqual(q1.choices[0], Choice(text: "Enable uniform bucket-level access and grant roles to groups.",
-                                             isCorrect: true, why: "Access is managed in one place."))
+        XCTAssertEqual(
+            q1.choices[0],
+            Choice(
+                text: "Enable uniform bucket-level access and grant roles to groups.",
+                isCorrect: true, why: "Access is managed in one place."))
         XCTAssertEqual(q1.refs, ["Storage: Uniform bucket-level access"])
     }
 
@@ -76,9 +85,11 @@ final class PackLoaderTests: XCTestCase {
         let perSection = Dictionary(grouping: items) { pack.sectionID(ofQuestion: $0.questionID)! }.mapValues(\.count)
         XCTAssertEqual(perSection, ["food": 3, "tools": 2])
 
-        let answers = Dictionary(uniqueKeysWithValues: items.map { ($0.questionID, pack.question(id: $0.questionID)!.correctIndexes) })
-        let result = ExamScorer.score(pack: pack, items: items, answers: answers, startedAt: Date(timeIntervalSince1970: 0),
-                                      finishedAt: Date(timeIntervalSince1970: 600))
+        let answers = Dictionary(
+            uniqueKeysWithValues: items.map { ($0.questionID, pack.question(id: $0.questionID)!.correctIndexes) })
+        let result = ExamScorer.score(
+            pack: pack, items: items, answers: answers, startedAt: Date(timeIntervalSince1970: 0),
+            finishedAt: Date(timeIntervalSince1970: 600))
         XCTAssertEqual(result.percent, 100)
         XCTAssertTrue(result.passed)
         XCTAssertEqual(result.sections.map(\.sectionID), ["food", "tools"])
@@ -92,7 +103,8 @@ final class PackLoaderTests: XCTestCase {
     func testShippedPMLEPackLoads() throws {
         let dir = PackFixtures.shippedPMLE
         let questionsDir = dir.appendingPathComponent("questions")
-        let files = (try? FileManager.default.contentsOfDirectory(atPath: questionsDir.path))?
+        let files =
+            (try? FileManager.default.contentsOfDirectory(atPath: questionsDir.path))?
             .filter { $0.hasSuffix(".yaml") || $0.hasSuffix(".yml") } ?? []
         try XCTSkipIf(files.isEmpty, "Content/pmle has no question files yet")
         let report = PackValidator.validate(directory: dir)
@@ -104,7 +116,8 @@ final class PackLoaderTests: XCTestCase {
         XCTAssertEqual(Set(pack.questions.map(\.id)).count, pack.questions.count)
         let coverage = CoverageReport(pack: pack)
         XCTAssertEqual(coverage.total.total, pack.questions.count)
-        let items = ExamAssembler.assemble(pack: pack, count: pack.exam.questionCount, seed: 42, lastSeen: [:], now: Date())
+        let items = ExamAssembler.assemble(
+            pack: pack, count: pack.exam.questionCount, seed: 42, lastSeen: [:], now: Date())
         XCTAssertEqual(items.count, min(pack.exam.questionCount, pack.questions.count))
     }
 
@@ -154,7 +167,7 @@ final class PackCoverageTests: XCTestCase {
         let s1 = report.sections[0]
         XCTAssertEqual(s1.counts.total, 4)
         XCTAssertEqual(s1.subsections.map(\.counts.total), [2, 2])
-        XCTAssertEqual(s1.subsections[0].considerations.map(\.questionCount), [2, 1]) // buckets, lifecycle
+        XCTAssertEqual(s1.subsections[0].considerations.map(\.questionCount), [2, 1])  // buckets, lifecycle
         XCTAssertEqual(s1.subsections[0].counts.byKind, [.single: 1, .multiple: 1])
         XCTAssertEqual(report.gaps.map(\.id), ["lifecycle", "vm-sizing", "vm-images", "vpc"])
         XCTAssertEqual(CoverageReport(pack: pack, threshold: 1).gaps.map(\.id), [])
@@ -162,7 +175,9 @@ final class PackCoverageTests: XCTestCase {
 
         let lines = report.lines()
         XCTAssertEqual(lines.first, "7 questions: single 6, multiple 1; d1 2, d2 4, d3 1")
-        XCTAssertTrue(lines.contains { $0.hasPrefix("Section 1  Storage  weight 50%  bank 57.1%  4 questions") }, lines.joined(separator: "\n"))
+        XCTAssertTrue(
+            lines.contains { $0.hasPrefix("Section 1  Storage  weight 50%  bank 57.1%  4 questions") },
+            lines.joined(separator: "\n"))
         XCTAssertTrue(lines.contains("  1.1  Object storage  2 questions (single 1, multiple 1; d1 1, d2 1)"))
         XCTAssertTrue(lines.contains("        1  lifecycle  <- fewer than 2"), lines.joined(separator: "\n"))
         XCTAssertTrue(lines.contains("4 considerations covered by fewer than 2 questions:"))

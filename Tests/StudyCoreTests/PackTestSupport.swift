@@ -1,5 +1,6 @@
 import Foundation
 import XCTest
+
 @testable import StudyCore
 
 /// Fixture and temp-pack helpers shared by the Pack* and Exam* tests.
@@ -28,7 +29,8 @@ enum PackFixtures {
     }
 
     static func tempPack(examText: String? = nil, questions: [String: String]) throws -> URL {
-        let exam = try examText.map { Data($0.utf8) }
+        let exam =
+            try examText.map { Data($0.utf8) }
             ?? Data(contentsOf: pack("valid").appendingPathComponent("exam.yaml"))
         return try tempPack(exam: exam, questions: questions.mapValues { Data($0.utf8) })
     }
@@ -38,8 +40,10 @@ enum PackFixtures {
     }
 
     /// One valid question in the `valid` fixture's outline, as YAML text.
-    static func question(id: String, subsection: String = "1.1", covers: String = "buckets",
-                         kind: String = "single", extra: String = "") -> String {
+    static func question(
+        id: String, subsection: String = "1.1", covers: String = "buckets",
+        kind: String = "single", extra: String = ""
+    ) -> String {
         """
         - id: \(id)
           subsection: "\(subsection)"
@@ -69,17 +73,21 @@ extension ValidationReport {
 }
 
 /// Asserts that `report` has an error in `file` at `line` whose message contains `text`.
-func assertDiagnostic(_ report: ValidationReport, _ file: String, line: Int, _ text: String,
-                      severity: Diagnostic.Severity = .error,
-                      sourceFile: StaticString = #filePath, sourceLine: UInt = #line) {
+func assertDiagnostic(
+    _ report: ValidationReport, _ file: String, line: Int, _ text: String,
+    severity: Diagnostic.Severity = .error,
+    sourceFile: StaticString = #filePath, sourceLine: UInt = #line
+) {
     let matches = report.diagnostics.filter { $0.file == file && $0.message.contains(text) }
     guard !matches.isEmpty else {
-        XCTFail("no diagnostic containing \"\(text)\" in \(file); got:\n"
+        XCTFail(
+            "no diagnostic containing \"\(text)\" in \(file); got:\n"
                 + report.diagnostics.map(\.description).joined(separator: "\n"), file: sourceFile, line: sourceLine)
         return
     }
-    XCTAssertTrue(matches.contains { $0.line == line && $0.severity == severity },
-                  "\"\(text)\" expected at \(file):\(line) (\(severity)); found at "
-                  + matches.map { "\($0.line) (\($0.severity))" }.joined(separator: ", "),
-                  file: sourceFile, line: sourceLine)
+    XCTAssertTrue(
+        matches.contains { $0.line == line && $0.severity == severity },
+        "\"\(text)\" expected at \(file):\(line) (\(severity)); found at "
+            + matches.map { "\($0.line) (\($0.severity))" }.joined(separator: ", "),
+        file: sourceFile, line: sourceLine)
 }

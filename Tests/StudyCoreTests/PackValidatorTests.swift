@@ -1,4 +1,5 @@
 import XCTest
+
 @testable import StudyCore
 
 final class PackValidatorTests: XCTestCase {
@@ -24,28 +25,28 @@ final class PackValidatorTests: XCTestCase {
 
     func testExamFactsAndEmptyLists() throws {
         let exam = """
-        id: x
-        title: X
-        exam:
-          minutes: 0
-          questions: 10
-          max_questions: 5
-          passing_percent: 120
-          passing_is_estimate: maybe
-        sections:
-          - id: a
-            title: A
-            weight: 100
-            subsections: []
-          - id: b
-            title: B
-            weight: "0"
-            subsections:
-              - id: b.1
-                title: B1
-                considerations: {}
+            id: x
+            title: X
+            exam:
+              minutes: 0
+              questions: 10
+              max_questions: 5
+              passing_percent: 120
+              passing_is_estimate: maybe
+            sections:
+              - id: a
+                title: A
+                weight: 100
+                subsections: []
+              - id: b
+                title: B
+                weight: "0"
+                subsections:
+                  - id: b.1
+                    title: B1
+                    considerations: {}
 
-        """
+            """
         let dir = try PackFixtures.tempPack(examText: exam, questions: [:])
         defer { PackFixtures.remove(dir) }
         let r = PackValidator.validate(directory: dir)
@@ -67,8 +68,9 @@ final class PackValidatorTests: XCTestCase {
         XCTAssertEqual(e.description, "questions/a.yaml:3:7: boom")
         let w = Diagnostic(file: "questions/a.yaml", line: 3, column: 7, message: "hmm", severity: .warning)
         XCTAssertEqual(w.description, "questions/a.yaml:3:7: warning: hmm")
-        XCTAssertEqual(Diagnostic(file: "exam.yaml", line: 0, column: 0, message: "missing").description,
-                       "exam.yaml: missing")
+        XCTAssertEqual(
+            Diagnostic(file: "exam.yaml", line: 0, column: 0, message: "missing").description,
+            "exam.yaml: missing")
         XCTAssertEqual(e.formatted(directoryPrefix: "Content/pmle"), "Content/pmle/questions/a.yaml:3:7: boom")
     }
 
@@ -112,9 +114,11 @@ final class PackValidatorTests: XCTestCase {
         assertDiagnostic(r, "questions/03-syntax.yaml", line: 5, "YAML syntax error")
         XCTAssertTrue(r.find("questions/03-syntax.yaml", "YAML syntax error")?.message.contains("line 3") == true)
         assertDiagnostic(r, "questions/04-mapping.yaml", line: 1, "must be a list of questions")
-        assertDiagnostic(r, "questions/05-dupkey.yaml", line: 5, "duplicate key 'kind' in the same mapping (first at line 4)")
-        assertDiagnostic(r, "questions/06-dupid.yaml", line: 1,
-                         "duplicate question id 'ok-001' (first defined at questions/01-fields.yaml:1)")
+        assertDiagnostic(
+            r, "questions/05-dupkey.yaml", line: 5, "duplicate key 'kind' in the same mapping (first at line 4)")
+        assertDiagnostic(
+            r, "questions/06-dupid.yaml", line: 1,
+            "duplicate question id 'ok-001' (first defined at questions/01-fields.yaml:1)")
         assertDiagnostic(r, "questions/07-latin1.yaml", line: 2, "invalid UTF-8")
         XCTAssertEqual(r.find("questions/07-latin1.yaml", "invalid UTF-8")?.column, 13)
         assertDiagnostic(r, "questions/08-empty.yaml", line: 0, "file has no questions", severity: .warning)
@@ -149,28 +153,33 @@ final class PackValidatorTests: XCTestCase {
 
     func testBOMAndCRLFAccepted() throws {
         let exam = try Data(contentsOf: PackFixtures.pack("valid").appendingPathComponent("exam.yaml"))
-        let crlfExam = Data([0xEF, 0xBB, 0xBF]) + Data(String(decoding: exam, as: UTF8.self)
-            .replacingOccurrences(of: "\n", with: "\r\n").utf8)
-        let q = PackFixtures.question(id: "crlf-001") .replacingOccurrences(of: "\n", with: "\r\n")
+        let crlfExam =
+            Data([0xEF, 0xBB, 0xBF])
+            + Data(
+                String(decoding: exam, as: UTF8.self)
+                    .replacingOccurrences(of: "\n", with: "\r\n").utf8)
+        let q = PackFixtures.question(id: "crlf-001").replacingOccurrences(of: "\n", with: "\r\n")
         let qBlock = """
-        - id: crlf-002
-          subsection: "1.1"
-          covers: [buckets]
-          kind: single
-          difficulty: 1
-          stem: |
-            Line one
-            Line two
-          choices:
-            - { text: "One", correct: true, why: "Right." }
-            - { text: "Two", why: "Wrong." }
-            - { text: "Three", why: "Wrong." }
-          explanation: Fine.
+            - id: crlf-002
+              subsection: "1.1"
+              covers: [buckets]
+              kind: single
+              difficulty: 1
+              stem: |
+                Line one
+                Line two
+              choices:
+                - { text: "One", correct: true, why: "Right." }
+                - { text: "Two", why: "Wrong." }
+                - { text: "Three", why: "Wrong." }
+              explanation: Fine.
 
-        """.replacingOccurrences(of: "\n", with: "\r\n")
-        let dir = try PackFixtures.tempPack(exam: crlfExam, questions: [
-            "a.yaml": Data([0xEF, 0xBB, 0xBF]) + Data((q + qBlock).utf8),
-        ])
+            """.replacingOccurrences(of: "\n", with: "\r\n")
+        let dir = try PackFixtures.tempPack(
+            exam: crlfExam,
+            questions: [
+                "a.yaml": Data([0xEF, 0xBB, 0xBF]) + Data((q + qBlock).utf8)
+            ])
         defer { PackFixtures.remove(dir) }
         let pack = try PackLoader.load(directory: dir)
         XCTAssertEqual(pack.id, "demo")
@@ -184,8 +193,10 @@ final class PackValidatorTests: XCTestCase {
         let text = "- id: x\n"
         var data = Data([0xFF, 0xFE])
         data.append(text.data(using: .utf16LittleEndian)!)
-        let dir = try PackFixtures.tempPack(exam: Data(contentsOf: PackFixtures.pack("valid")
-            .appendingPathComponent("exam.yaml")), questions: ["a.yaml": data])
+        let dir = try PackFixtures.tempPack(
+            exam: Data(
+                contentsOf: PackFixtures.pack("valid")
+                    .appendingPathComponent("exam.yaml")), questions: ["a.yaml": data])
         defer { PackFixtures.remove(dir) }
         let r = PackValidator.validate(directory: dir)
         assertDiagnostic(r, "questions/a.yaml", line: 1, "UTF-16")
@@ -197,36 +208,40 @@ final class PackValidatorTests: XCTestCase {
         let deepButLegal = String(repeating: "[", count: 995) + String(repeating: "]", count: 995)
         let deepMap = (0..<900).map { String(repeating: " ", count: $0) + "k\($0):" }.joined(separator: "\n") + " v\n"
         let huge = "- id: big-001\n  stem: \"" + String(repeating: "abcdefghij", count: 300_000) + "\"\n"
-        let binary = String(decoding: (0..<2000).map { UInt8(truncatingIfNeeded: $0 &* 37) }
-            .filter { $0 >= 0x20 && $0 < 0x7F }, as: UTF8.self)
+        let binary = String(
+            decoding: (0..<2000).map { UInt8(truncatingIfNeeded: $0 &* 37) }
+                .filter { $0 >= 0x20 && $0 < 0x7F }, as: UTF8.self)
         let anchors = """
-        - &a { id: al-001, subsection: "1.1", covers: [buckets], kind: single, difficulty: 1, stem: S,
-               choices: [ { text: A, correct: true, why: W }, { text: B, why: W }, { text: C, why: W } ],
-               explanation: E }
-        - *a
-        - [*a, *a, *a]
-        - *undefined
+            - &a { id: al-001, subsection: "1.1", covers: [buckets], kind: single, difficulty: 1, stem: S,
+                   choices: [ { text: A, correct: true, why: W }, { text: B, why: W }, { text: C, why: W } ],
+                   explanation: E }
+            - *a
+            - [*a, *a, *a]
+            - *undefined
 
-        """
+            """
         let wrongTypes = """
-        - id: 7
-          subsection: { a: b }
-          covers: buckets
-          kind: [single]
-          difficulty: 2.5
-          stem: 12
-          choices: "none"
-          explanation: true
-          refs: "x"
-        - 12
-        - ~
-        - [a, b]
+            - id: 7
+              subsection: { a: b }
+              covers: buckets
+              kind: [single]
+              difficulty: 2.5
+              stem: 12
+              choices: "none"
+              explanation: true
+              refs: "x"
+            - 12
+            - ~
+            - [a, b]
 
-        """
-        let files = ["1-deepflow.yaml": deepFlow, "2-deepblock.yaml": deepBlock, "3-deepmap.yaml": deepMap,
-                     "4-huge.yaml": huge, "5-binary.yaml": binary, "6-anchors.yaml": anchors,
-                     "7-types.yaml": wrongTypes, "8-tabs.yaml": "\t- id: x\n", "9-doc.yaml": "--- a\n--- b\n",
-                     "10-deeplegal.yaml": deepButLegal, "11-deeplegalmap.yaml": String(repeating: "{a: ", count: 995) + "b" + String(repeating: "}", count: 995)]
+            """
+        let files = [
+            "1-deepflow.yaml": deepFlow, "2-deepblock.yaml": deepBlock, "3-deepmap.yaml": deepMap,
+            "4-huge.yaml": huge, "5-binary.yaml": binary, "6-anchors.yaml": anchors,
+            "7-types.yaml": wrongTypes, "8-tabs.yaml": "\t- id: x\n", "9-doc.yaml": "--- a\n--- b\n",
+            "10-deeplegal.yaml": deepButLegal,
+            "11-deeplegalmap.yaml": String(repeating: "{a: ", count: 995) + "b" + String(repeating: "}", count: 995),
+        ]
         let dir = try PackFixtures.tempPack(questions: files)
         defer { PackFixtures.remove(dir) }
 
@@ -248,7 +263,9 @@ final class PackValidatorTests: XCTestCase {
         XCTAssertNotNil(r.find("questions/4-huge.yaml", "missing field"))
         XCTAssertNotNil(r.find("questions/7-types.yaml", "'covers' of question '7' must be a list"))
         XCTAssertNotNil(r.find("questions/7-types.yaml", "'subsection' of question '7' must be text, found a mapping"))
-        XCTAssertNotNil(r.find("questions/7-types.yaml", "'difficulty' of question '7' must be a whole number, found a number '2.5'"))
+        XCTAssertNotNil(
+            r.find(
+                "questions/7-types.yaml", "'difficulty' of question '7' must be a whole number, found a number '2.5'"))
         XCTAssertNotNil(r.find("questions/7-types.yaml", "'choices' of question '7' must be a list"))
         XCTAssertNotNil(r.find("questions/7-types.yaml", "question 2 must be a mapping"))
         XCTAssertNotNil(r.find("questions/9-doc.yaml", "YAML syntax error"))
@@ -256,7 +273,8 @@ final class PackValidatorTests: XCTestCase {
     }
 
     func testAliasedQuestionsAreDuplicates() throws {
-        let text = PackFixtures.question(id: "dup-001").replacingOccurrences(of: "- id:", with: "- &q\n  id:")
+        let text =
+            PackFixtures.question(id: "dup-001").replacingOccurrences(of: "- id:", with: "- &q\n  id:")
             + "- *q\n"
         let dir = try PackFixtures.tempPack(questions: ["a.yaml": text])
         defer { PackFixtures.remove(dir) }
@@ -266,21 +284,23 @@ final class PackValidatorTests: XCTestCase {
 
     func testDuplicateKeysInOutlineAndChoices() throws {
         let q = """
-        - id: k-001
-          subsection: "1.1"
-          covers: [buckets]
-          kind: single
-          difficulty: 1
-          stem: S
-          choices:
-            - { text: "One", correct: true, why: "Right.", why: "Again." }
-            - { text: "Two", why: "Wrong." }
-            - { text: "Three", why: "Wrong." }
-          explanation: E
+            - id: k-001
+              subsection: "1.1"
+              covers: [buckets]
+              kind: single
+              difficulty: 1
+              stem: S
+              choices:
+                - { text: "One", correct: true, why: "Right.", why: "Again." }
+                - { text: "Two", why: "Wrong." }
+                - { text: "Three", why: "Wrong." }
+              explanation: E
 
-        """
-        let exam = try String(contentsOf: PackFixtures.pack("valid").appendingPathComponent("exam.yaml"), encoding: .utf8)
-            .replacingOccurrences(of: "title: Demo Cloud Associate\n", with: "title: Demo Cloud Associate\ntitle: Again\n")
+            """
+        let exam = try String(
+            contentsOf: PackFixtures.pack("valid").appendingPathComponent("exam.yaml"), encoding: .utf8
+        )
+        .replacingOccurrences(of: "title: Demo Cloud Associate\n", with: "title: Demo Cloud Associate\ntitle: Again\n")
         let dir = try PackFixtures.tempPack(examText: exam, questions: ["a.yaml": q])
         defer { PackFixtures.remove(dir) }
         let r = PackValidator.validate(directory: dir)

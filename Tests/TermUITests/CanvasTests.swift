@@ -1,4 +1,5 @@
 import XCTest
+
 @testable import TermUI
 
 final class CanvasTests: XCTestCase {
@@ -82,11 +83,16 @@ final class CanvasPropertyTests: XCTestCase {
             var c = Canvas(width: w, height: h)
             for _ in 0..<8 {
                 let x = Int.random(in: -3...10, using: &rng), y = Int.random(in: -1...4, using: &rng)
-                let text = (0..<Int.random(in: 0...5, using: &rng)).map { _ in pieces.randomElement(using: &rng)! }.joined()
+                let text = (0..<Int.random(in: 0...5, using: &rng)).map { _ in pieces.randomElement(using: &rng)! }
+                    .joined()
                 switch Int.random(in: 0...3, using: &rng) {
                 case 0: c.write(text, x: x, y: y, maxWidth: Int.random(in: 0...12, using: &rng))
                 case 1: c.fill(Rect(x: x, y: y, width: Int.random(in: 0...5, using: &rng), height: 2), with: "#")
-                case 2: c.drawBox(Rect(x: x, y: y, width: Int.random(in: 0...8, using: &rng), height: Int.random(in: 0...5, using: &rng)))
+                case 2:
+                    c.drawBox(
+                        Rect(
+                            x: x, y: y, width: Int.random(in: 0...8, using: &rng),
+                            height: Int.random(in: 0...5, using: &rng)))
                 default:
                     c.withClip(Rect(x: x, y: y, width: 3, height: 2)) { $0.write(text, x: x - 1, y: y) }
                 }

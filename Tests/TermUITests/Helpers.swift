@@ -1,4 +1,5 @@
 import XCTest
+
 @testable import TermUI
 
 /// Asserts the rows of a canvas (trailing spaces trimmed) equal `expected`, listing every
@@ -21,12 +22,17 @@ func assertCellsConsistent(_ canvas: Canvas, file: StaticString = #filePath, lin
         for x in 0..<canvas.width {
             let c = canvas[x, y]!
             if c.isContinuation {
-                XCTAssert(x > 0 && canvas[x - 1, y]!.width == 2, "orphan continuation at \(x),\(y)", file: file, line: line)
+                XCTAssert(
+                    x > 0 && canvas[x - 1, y]!.width == 2, "orphan continuation at \(x),\(y)", file: file, line: line)
             } else if c.width == 2 {
-                XCTAssert(x + 1 < canvas.width && canvas[x + 1, y]!.isContinuation, "wide glyph without continuation at \(x),\(y)", file: file, line: line)
+                XCTAssert(
+                    x + 1 < canvas.width && canvas[x + 1, y]!.isContinuation,
+                    "wide glyph without continuation at \(x),\(y)", file: file, line: line)
             }
             for s in c.symbol.unicodeScalars {
-                XCTAssertFalse(s.value < 0x20 || (s.value >= 0x7F && s.value < 0xA0), "control U+\(String(s.value, radix: 16)) in cell \(x),\(y)", file: file, line: line)
+                XCTAssertFalse(
+                    s.value < 0x20 || (s.value >= 0x7F && s.value < 0xA0),
+                    "control U+\(String(s.value, radix: 16)) in cell \(x),\(y)", file: file, line: line)
             }
         }
     }

@@ -1,13 +1,18 @@
 import XCTest
+
 @testable import TermUI
 
 final class LayoutTests: XCTestCase {
     func testFixedFillFixedRows() {
         let r = Rect(x: 0, y: 0, width: 80, height: 24)
         let rows = r.rows(.fixed(1), .fill, .fixed(1))
-        XCTAssertEqual(rows, [Rect(x: 0, y: 0, width: 80, height: 1),
-                              Rect(x: 0, y: 1, width: 80, height: 22),
-                              Rect(x: 0, y: 23, width: 80, height: 1)])
+        XCTAssertEqual(
+            rows,
+            [
+                Rect(x: 0, y: 0, width: 80, height: 1),
+                Rect(x: 0, y: 1, width: 80, height: 22),
+                Rect(x: 0, y: 23, width: 80, height: 1),
+            ])
     }
 
     func testPercentAndFillColumns() {

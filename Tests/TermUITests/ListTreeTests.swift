@@ -1,4 +1,5 @@
 import XCTest
+
 @testable import TermUI
 
 final class ListViewTests: XCTestCase {
@@ -10,7 +11,7 @@ final class ListViewTests: XCTestCase {
         c.render(ListView(items: items), in: c.bounds, state: &state)
         assertLines(c, ["  item 1", "> item 2", "  item 3"])
         XCTAssertEqual(c[0, 1]?.style.attributes, .reverse)
-        XCTAssertEqual(c[9, 1]?.style.attributes, .reverse)   // whole row highlighted
+        XCTAssertEqual(c[9, 1]?.style.attributes, .reverse)  // whole row highlighted
         XCTAssertEqual(c[0, 0]?.style.attributes, [])
     }
 
@@ -51,7 +52,8 @@ final class ListViewTests: XCTestCase {
         for _ in 0..<200 {
             let count = Int.random(in: 0...20, using: &rng)
             let height = Int.random(in: 1...6, using: &rng)
-            var s = ListState(selected: Int.random(in: -3...25, using: &rng), offset: Int.random(in: -3...25, using: &rng))
+            var s = ListState(
+                selected: Int.random(in: -3...25, using: &rng), offset: Int.random(in: -3...25, using: &rng))
             for _ in 0..<10 {
                 switch Int.random(in: 0...4, using: &rng) {
                 case 0: s.selectNext(count: count)
@@ -82,17 +84,23 @@ final class ListViewTests: XCTestCase {
 
 final class TreeViewTests: XCTestCase {
     let nodes: [TreeNode] = [
-        TreeNode(id: "d1", label: "Domain 1", detail: "3/10", children: [
-            TreeNode(id: "d1.1", label: "Framing"),
-            TreeNode(id: "d1.2", label: "Data", children: [
-                TreeNode(id: "d1.2.1", label: "Leakage"),
-                TreeNode(id: "d1.2.2", label: "Skew"),
+        TreeNode(
+            id: "d1", label: "Domain 1", detail: "3/10",
+            children: [
+                TreeNode(id: "d1.1", label: "Framing"),
+                TreeNode(
+                    id: "d1.2", label: "Data",
+                    children: [
+                        TreeNode(id: "d1.2.1", label: "Leakage"),
+                        TreeNode(id: "d1.2.2", label: "Skew"),
+                    ]),
             ]),
-        ]),
-        TreeNode(id: "d2", label: "Domain 2", children: [
-            TreeNode(id: "d2.1", label: "Serving", children: [TreeNode(id: "d2.1.1", label: "Latency")]),
-            TreeNode(id: "d2.2", label: "Monitoring"),
-        ]),
+        TreeNode(
+            id: "d2", label: "Domain 2",
+            children: [
+                TreeNode(id: "d2.1", label: "Serving", children: [TreeNode(id: "d2.1.1", label: "Latency")]),
+                TreeNode(id: "d2.2", label: "Monitoring"),
+            ]),
     ]
 
     func testFlattenCollapsed() {
@@ -104,17 +112,19 @@ final class TreeViewTests: XCTestCase {
     func testFlattenExpandedWithGuides() {
         let rows = TreeView.flatten(nodes, expanded: ["d1", "d1.2", "d2", "d2.1"])
         XCTAssertEqual(rows.map(\.id), ["d1", "d1.1", "d1.2", "d1.2.1", "d1.2.2", "d2", "d2.1", "d2.1.1", "d2.2"])
-        XCTAssertEqual(rows.map { $0.prefix + $0.label }, [
-            "▾ Domain 1",
-            "  ├── Framing",
-            "  └─▾ Data",
-            "      ├── Leakage",
-            "      └── Skew",
-            "▾ Domain 2",
-            "  ├─▾ Serving",
-            "  │   └── Latency",
-            "  └── Monitoring",
-        ])
+        XCTAssertEqual(
+            rows.map { $0.prefix + $0.label },
+            [
+                "▾ Domain 1",
+                "  ├── Framing",
+                "  └─▾ Data",
+                "      ├── Leakage",
+                "      └── Skew",
+                "▾ Domain 2",
+                "  ├─▾ Serving",
+                "  │   └── Latency",
+                "  └── Monitoring",
+            ])
         XCTAssertEqual(rows[3].depth, 2)
         XCTAssertEqual(rows[3].parentID, "d1.2")
         XCTAssertNil(rows[0].parentID)
@@ -124,12 +134,14 @@ final class TreeViewTests: XCTestCase {
         var state = TreeState(expanded: ["d1"], selectedID: "d1.1")
         var c = Canvas(width: 22, height: 4)
         c.render(TreeView(nodes: nodes), in: c.bounds, state: &state)
-        assertLines(c, [
-            "▾ Domain 1        3/10",
-            "  ├── Framing",
-            "  └─▸ Data",
-            "▸ Domain 2",
-        ])
+        assertLines(
+            c,
+            [
+                "▾ Domain 1        3/10",
+                "  ├── Framing",
+                "  └─▸ Data",
+                "▸ Domain 2",
+            ])
         XCTAssertEqual(c[6, 1]?.style.attributes, .reverse)
         XCTAssertEqual(c[6, 0]?.style.attributes, [])
     }
@@ -138,10 +150,10 @@ final class TreeViewTests: XCTestCase {
         var s = TreeState()
         s.selectFirst(in: nodes)
         XCTAssertEqual(s.selectedID, "d1")
-        s.expandOrEnter(in: nodes)                // expands d1
+        s.expandOrEnter(in: nodes)  // expands d1
         XCTAssertTrue(s.isExpanded("d1"))
         XCTAssertEqual(s.selectedID, "d1")
-        s.expandOrEnter(in: nodes)                // enters first child
+        s.expandOrEnter(in: nodes)  // enters first child
         XCTAssertEqual(s.selectedID, "d1.1")
         s.selectNext(in: nodes)
         XCTAssertEqual(s.selectedID, "d1.2")
@@ -149,13 +161,13 @@ final class TreeViewTests: XCTestCase {
         XCTAssertTrue(s.isExpanded("d1.2"))
         s.selectNext(in: nodes)
         XCTAssertEqual(s.selectedID, "d1.2.1")
-        s.collapseOrLeave(in: nodes)              // leaf: go to parent
+        s.collapseOrLeave(in: nodes)  // leaf: go to parent
         XCTAssertEqual(s.selectedID, "d1.2")
-        s.collapseOrLeave(in: nodes)              // expanded: collapse
+        s.collapseOrLeave(in: nodes)  // expanded: collapse
         XCTAssertFalse(s.isExpanded("d1.2"))
         s.selectLast(in: nodes)
         XCTAssertEqual(s.selectedID, "d2")
-        s.selectNext(in: nodes)                   // stops at the end
+        s.selectNext(in: nodes)  // stops at the end
         XCTAssertEqual(s.selectedID, "d2")
     }
 

@@ -1,15 +1,18 @@
 import XCTest
+
 @testable import TermUI
 
 final class ParagraphTests: XCTestCase {
     func testWrapAtWordBoundaries() {
-        XCTAssertEqual(Paragraph.wrap("the quick brown fox jumps over the lazy dog", width: 10),
-                       ["the quick", "brown fox", "jumps over", "the lazy", "dog"])
+        XCTAssertEqual(
+            Paragraph.wrap("the quick brown fox jumps over the lazy dog", width: 10),
+            ["the quick", "brown fox", "jumps over", "the lazy", "dog"])
     }
 
     func testHardBreakOfOverlongWords() {
-        XCTAssertEqual(Paragraph.wrap("a supercalifragilistic word", width: 8),
-                       ["a", "supercal", "ifragili", "stic", "word"])
+        XCTAssertEqual(
+            Paragraph.wrap("a supercalifragilistic word", width: 8),
+            ["a", "supercal", "ifragili", "stic", "word"])
     }
 
     func testNewlinesAndEmptyLinesAreKept() {

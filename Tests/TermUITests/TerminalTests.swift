@@ -1,4 +1,5 @@
 import XCTest
+
 @testable import TermUI
 
 final class EventLoopTests: XCTestCase {
@@ -6,30 +7,33 @@ final class EventLoopTests: XCTestCase {
         let clock = ManualClock()
         let term = TestTerminal(width: 20, height: 3, clock: clock)
         term.enqueue(keys: .char("a"))
-        term.wait(2.5)                    // 2.5 s of idle: ticks at 1 s and 2 s
+        term.wait(2.5)  // 2.5 s of idle: ticks at 1 s and 2 s
         term.enqueue(keys: .char("b"))
-        term.wait(0.6)                    // crosses 3 s: one more tick
+        term.wait(0.6)  // crosses 3 s: one more tick
         term.enqueue(keys: .char("q"))
         var log: [String] = []
         var ticks = 0
         let start = clock.now
-        runLoop(terminal: term, tickInterval: 1.0, now: clock.callAsFunction, handle: { event in
-            switch event {
-            case .tick:
-                ticks += 1
-                log.append("tick@\(clock.now.timeIntervalSince(start))")
-            case .key(.char("q")):
-                log.append("quit")
-                return .quit
-            case .key(let k):
-                log.append("key \(k)")
-            case .resize:
-                log.append("resize")
-            }
-            return .continue
-        }, render: { canvas in
-            canvas.write("ticks \(ticks)", x: 0, y: 0)
-        })
+        runLoop(
+            terminal: term, tickInterval: 1.0, now: clock.callAsFunction,
+            handle: { event in
+                switch event {
+                case .tick:
+                    ticks += 1
+                    log.append("tick@\(clock.now.timeIntervalSince(start))")
+                case .key(.char("q")):
+                    log.append("quit")
+                    return .quit
+                case .key(let k):
+                    log.append("key \(k)")
+                case .resize:
+                    log.append("resize")
+                }
+                return .continue
+            },
+            render: { canvas in
+                canvas.write("ticks \(ticks)", x: 0, y: 0)
+            })
         XCTAssertEqual(log, ["key char(\"a\")", "tick@1.0", "tick@2.0", "key char(\"b\")", "tick@3.0", "quit"])
         XCTAssertEqual(term.text(), ["ticks 3", "", ""])
         // Timeouts asked for are the time left to the next tick, never more.
@@ -43,15 +47,18 @@ final class EventLoopTests: XCTestCase {
         var tickTimes: [Double] = []
         let start = clock.now
         var polls = 0
-        runLoop(terminal: term, tickInterval: 1.0, now: {
-            // The machine stalls once for 3.7 s before the first tick.
-            polls += 1
-            if polls == 3 { clock.advance(by: 3.7) }
-            return clock.now
-        }, handle: { event in
-            if event == .tick { tickTimes.append(clock.now.timeIntervalSince(start)) }
-            return tickTimes.count >= 3 ? .quit : .continue
-        }, render: { _ in })
+        runLoop(
+            terminal: term, tickInterval: 1.0,
+            now: {
+                // The machine stalls once for 3.7 s before the first tick.
+                polls += 1
+                if polls == 3 { clock.advance(by: 3.7) }
+                return clock.now
+            },
+            handle: { event in
+                if event == .tick { tickTimes.append(clock.now.timeIntervalSince(start)) }
+                return tickTimes.count >= 3 ? .quit : .continue
+            }, render: { _ in })
         // One tick for the stall (not four), then ticks back on the 1 s grid: 5.0, 6.0.
         XCTAssertEqual(tickTimes.count, 3)
         XCTAssertEqual(tickTimes[1], 5.0, accuracy: 1e-9)
@@ -63,10 +70,12 @@ final class EventLoopTests: XCTestCase {
         term.resize(width: 6, height: 1)
         term.enqueue(keys: .escape)
         var events: [Event] = []
-        runLoop(terminal: term, tickInterval: nil, handle: { e in
-            events.append(e)
-            return e == .key(.escape) ? .quit : .continue
-        }, render: { c in c.write("size \(c.width)x\(c.height)", x: 0, y: 0) })
+        runLoop(
+            terminal: term, tickInterval: nil,
+            handle: { e in
+                events.append(e)
+                return e == .key(.escape) ? .quit : .continue
+            }, render: { c in c.write("size \(c.width)x\(c.height)", x: 0, y: 0) })
         XCTAssertEqual(events, [.resize(width: 6, height: 1), .key(.escape)])
         XCTAssertEqual(term.text(), ["size 6"])
         XCTAssertEqual(term.canvas.size, Size(width: 6, height: 1))
@@ -83,12 +92,14 @@ final class EventLoopTests: XCTestCase {
         term.enqueue(keys: .escape)
         var wantsTicks = false
         var events: [Event] = []
-        runLoop(terminal: term, tickInterval: { wantsTicks ? 1.0 : nil }, now: clock.callAsFunction, handle: { e in
-            events.append(e)
-            if e == .key(.char("t")) { wantsTicks = true }
-            if e == .key(.char("s")) { wantsTicks = false }
-            return e == .key(.escape) ? .quit : .continue
-        }, render: { _ in })
+        runLoop(
+            terminal: term, tickInterval: { wantsTicks ? 1.0 : nil }, now: clock.callAsFunction,
+            handle: { e in
+                events.append(e)
+                if e == .key(.char("t")) { wantsTicks = true }
+                if e == .key(.char("s")) { wantsTicks = false }
+                return e == .key(.escape) ? .quit : .continue
+            }, render: { _ in })
         XCTAssertEqual(events, [.key(.char("t")), .tick, .tick, .tick, .key(.char("s")), .key(.escape)])
         XCTAssertEqual(term.requestedTimeouts.first, .some(nil), "no timeout before ticks were wanted")
         XCTAssertEqual(term.requestedTimeouts.last, .some(nil), "no timeout after ticks stopped")
@@ -97,8 +108,9 @@ final class EventLoopTests: XCTestCase {
     func testIdenticalFramesAreNotCounted() {
         let term = TestTerminal(width: 5, height: 1)
         term.enqueue(keys: .char("x"), .char("y"), .char("q"))
-        runLoop(terminal: term, handle: { $0 == .key(.char("q")) ? .quit : .continue },
-                render: { c in c.write("same", x: 0, y: 0) })
+        runLoop(
+            terminal: term, handle: { $0 == .key(.char("q")) ? .quit : .continue },
+            render: { c in c.write("same", x: 0, y: 0) })
         XCTAssertEqual(term.drawCalls, 3)
         XCTAssertEqual(term.framesDrawn, 1)
     }

@@ -1,4 +1,5 @@
 import XCTest
+
 @testable import TermUI
 
 final class TextTests: XCTestCase {
@@ -6,9 +7,9 @@ final class TextTests: XCTestCase {
         XCTAssertEqual(Text.width("abc"), 3)
         XCTAssertEqual(Text.width("日本語"), 6)
         XCTAssertEqual(Text.width("😀"), 2)
-        XCTAssertEqual(Text.width("e\u{301}"), 1)          // e + combining acute
+        XCTAssertEqual(Text.width("e\u{301}"), 1)  // e + combining acute
         XCTAssertEqual(Text.width("한국"), 4)
-        XCTAssertEqual(Text.width("ＡＢ"), 4)               // fullwidth forms
+        XCTAssertEqual(Text.width("ＡＢ"), 4)  // fullwidth forms
     }
 
     func testCombiningMarksJoinPreviousGlyph() {
@@ -43,7 +44,7 @@ final class TextTests: XCTestCase {
 
     func testWideGlyphCutAtRightEdgeBecomesSpace() {
         var c = Canvas(width: 5, height: 1)
-        c.write("ab日本", x: 0, y: 0)   // 本 would need columns 4 and 5
+        c.write("ab日本", x: 0, y: 0)  // 本 would need columns 4 and 5
         assertLines(c, ["ab日"])
         XCTAssertEqual(c[4, 0]?.symbol, " ")
         assertCellsConsistent(c)
@@ -55,9 +56,9 @@ final class TextTests: XCTestCase {
     func testOverwritingHalfOfAWideGlyphBlanksTheOtherHalf() {
         var c = Canvas(width: 6, height: 1)
         c.write("日本語", x: 0, y: 0)
-        c.write("x", x: 3, y: 0)            // lands on the continuation of 本
+        c.write("x", x: 3, y: 0)  // lands on the continuation of 本
         assertLines(c, ["日 x語"])
-        c.write("y", x: 4, y: 0)            // lands on the head of 語
+        c.write("y", x: 4, y: 0)  // lands on the head of 語
         assertLines(c, ["日 xy"])
         assertCellsConsistent(c)
     }
@@ -79,7 +80,10 @@ final class TextTests: XCTestCase {
     func testBidiOverridesAndZeroWidthCharactersAreDropped() {
         let evil = "abc\u{202E}fed\u{202C}\u{2066}x\u{2069}\u{200B}y\u{200D}z\u{FEFF}\u{2060}"
         XCTAssertEqual(Text.sanitize(evil), "abcfedxyz")
-        for v: UInt32 in [0x202A, 0x202B, 0x202C, 0x202D, 0x202E, 0x2066, 0x2067, 0x2068, 0x2069, 0x200B, 0x200C, 0x200D, 0x200E, 0x200F] {
+        for v: UInt32 in [
+            0x202A, 0x202B, 0x202C, 0x202D, 0x202E, 0x2066, 0x2067, 0x2068, 0x2069, 0x200B, 0x200C, 0x200D, 0x200E,
+            0x200F,
+        ] {
             let s = Text.sanitize("a" + String(Character(Unicode.Scalar(v)!)) + "b")
             XCTAssertEqual(s, "ab", "U+\(String(v, radix: 16)) not dropped")
         }

@@ -1,4 +1,5 @@
 import XCTest
+
 @testable import TermUI
 
 /// Every widget drawn into 0x0, 1x1, 2x2, 20x5 (and odd offsets) must not crash and must
@@ -16,7 +17,9 @@ final class TinySizeTests: XCTestCase {
             Gauge(ratio: 0.7, label: "progress"),
             Countdown(remaining: 4000, label: "Time"),
             Modal(title: "Modal", body: "Body text 日本語", footer: "esc close"),
-            Table(columns: [TableColumn("A"), TableColumn("B", width: .fixed(3), alignment: .right)], rows: [["x", "1"], ["日本語", "22"]]),
+            Table(
+                columns: [TableColumn("A"), TableColumn("B", width: .fixed(3), alignment: .right)],
+                rows: [["x", "1"], ["日本語", "22"]]),
             SizeGuard(minWidth: 80, minHeight: 24),
             KeyHelp(hints: [KeyHint("q", "quit"), KeyHint("日本", "wide key")], footer: "esc close"),
             Clear(),
@@ -28,7 +31,7 @@ final class TinySizeTests: XCTestCase {
         for (w, h) in sizes {
             for widget in widgets() {
                 var c = Canvas(width: w, height: h)
-                c.write("日本語日本語日本語日本語", x: 0, y: 0)    // something underneath to overwrite
+                c.write("日本語日本語日本語日本語", x: 0, y: 0)  // something underneath to overwrite
                 renderAny(widget, in: c.bounds, on: &c)
                 assertCellsConsistent(c)
                 XCTAssertEqual(c.cells.count, w * h)
@@ -58,13 +61,15 @@ final class TinySizeTests: XCTestCase {
         c.render(Block(title: "Q"), in: rows[1])
         c.render(Paragraph("What is 2+2?"), in: Block().inner(rows[1]))
         c.render(StatusBar(hints: [KeyHint("q", "quit")]), in: rows[2])
-        assertLines(c, [
-            "              T 0:59",
-            "┌─ Q ──────────────┐",
-            "│What is 2+2?      │",
-            "└──────────────────┘",
-            "q quit",
-        ])
+        assertLines(
+            c,
+            [
+                "              T 0:59",
+                "┌─ Q ──────────────┐",
+                "│What is 2+2?      │",
+                "└──────────────────┘",
+                "q quit",
+            ])
     }
 
     private func renderAny(_ w: any Widget, in area: Rect, on canvas: inout Canvas) {

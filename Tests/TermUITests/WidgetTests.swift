@@ -1,4 +1,5 @@
 import XCTest
+
 @testable import TermUI
 
 final class CountdownTests: XCTestCase {
@@ -9,7 +10,7 @@ final class CountdownTests: XCTestCase {
         XCTAssertEqual(Countdown.format(seconds: 65), "1:05")
         XCTAssertEqual(Countdown.format(seconds: 7322), "2:02:02")
         XCTAssertEqual(Countdown.format(seconds: -5), "0:00")
-        XCTAssertEqual(Countdown.format(seconds: 0.2), "0:01")       // rounds up
+        XCTAssertEqual(Countdown.format(seconds: 0.2), "0:01")  // rounds up
         XCTAssertEqual(Countdown.format(seconds: 59.0), "0:59")
         XCTAssertEqual(Countdown.format(seconds: -0.5), "0:00")
         XCTAssertEqual(Countdown.format(seconds: Double.nan), "0:00")
@@ -44,7 +45,8 @@ final class CountdownTests: XCTestCase {
 
     func testDeadlineInitAndLabelAlignment() {
         let now = Date(timeIntervalSince1970: 1000)
-        let cd = Countdown(deadline: now.addingTimeInterval(90.5), now: now, label: "Time", alignment: .right, theme: .monochrome)
+        let cd = Countdown(
+            deadline: now.addingTimeInterval(90.5), now: now, label: "Time", alignment: .right, theme: .monochrome)
         XCTAssertEqual(cd.text, "Time 1:31")
         assertLines(draw(cd, width: 12, height: 1), ["   Time 1:31"])
     }
@@ -55,15 +57,17 @@ final class ModalTests: XCTestCase {
         var c = Canvas(width: 20, height: 7)
         for y in 0..<7 { c.write(String(repeating: "x", count: 20), x: 0, y: y) }
         c.render(Modal(title: "Quit?", body: "Really quit?", width: 16, height: 5, border: .plain), in: c.bounds)
-        assertLines(c, [
-            "xxxxxxxxxxxxxxxxxxxx",
-            "xx┌─── Quit? ────┐xx",
-            "xx│ Really quit? │xx",
-            "xx│              │xx",
-            "xx│              │xx",
-            "xx└──────────────┘xx",
-            "xxxxxxxxxxxxxxxxxxxx",
-        ])
+        assertLines(
+            c,
+            [
+                "xxxxxxxxxxxxxxxxxxxx",
+                "xx┌─── Quit? ────┐xx",
+                "xx│ Really quit? │xx",
+                "xx│              │xx",
+                "xx│              │xx",
+                "xx└──────────────┘xx",
+                "xxxxxxxxxxxxxxxxxxxx",
+            ])
     }
 
     func testModalSizeClampedToScreen() {
@@ -104,10 +108,12 @@ final class StatusBarTests: XCTestCase {
     }
 
     func testRightTextGivesWay() {
-        assertLines(draw(StatusBar(hints: [KeyHint("q", "quit")], right: "Q 3/50"), width: 20, height: 1),
-                    ["q quit        Q 3/50"])
-        assertLines(draw(StatusBar(hints: [KeyHint("q", "quit")], right: "Q 3/50"), width: 11, height: 1),
-                    ["q quit  Q …"])
+        assertLines(
+            draw(StatusBar(hints: [KeyHint("q", "quit")], right: "Q 3/50"), width: 20, height: 1),
+            ["q quit        Q 3/50"])
+        assertLines(
+            draw(StatusBar(hints: [KeyHint("q", "quit")], right: "Q 3/50"), width: 11, height: 1),
+            ["q quit  Q …"])
     }
 
     func testThemeTupleInit() {
@@ -135,8 +141,9 @@ final class GaugeTests: XCTestCase {
 
 final class TableTests: XCTestCase {
     func testHeaderRowsAndAlignment() {
-        let t = Table(columns: [TableColumn("Domain", width: .fill), TableColumn("Score", width: .fixed(5), alignment: .right)],
-                      rows: [["Framing", "80%"], ["Data preparation", "100%"]])
+        let t = Table(
+            columns: [TableColumn("Domain", width: .fill), TableColumn("Score", width: .fixed(5), alignment: .right)],
+            rows: [["Framing", "80%"], ["Data preparation", "100%"]])
         let c = draw(t, width: 16, height: 4)
         assertLines(c, ["Domain     Score", "Framing      80%", "Data prep…  100%", ""])
         XCTAssertTrue(c[0, 0]!.style.attributes.contains(.underline))
@@ -178,15 +185,18 @@ final class KeyHelpTests: XCTestCase {
     func testListsKeysInAColumnOverContent() {
         var c = Canvas(width: 23, height: 7)
         for y in 0..<7 { c.write(String(repeating: ".", count: 23), x: 0, y: y) }
-        c.render(KeyHelp(hints: [KeyHint("↑/↓", "move"), KeyHint("enter", "answer"), KeyHint("q", "quit")]), in: c.bounds)
-        assertLines(c, [
-            ".......................",
-            "...╔════ Keys ═════╗...",
-            "...║ ↑/↓    move   ║...",
-            "...║ enter  answer ║...",
-            "...║ q      quit   ║...",
-            "...╚═══════════════╝...",
-            ".......................",
-        ])
+        c.render(
+            KeyHelp(hints: [KeyHint("↑/↓", "move"), KeyHint("enter", "answer"), KeyHint("q", "quit")]), in: c.bounds)
+        assertLines(
+            c,
+            [
+                ".......................",
+                "...╔════ Keys ═════╗...",
+                "...║ ↑/↓    move   ║...",
+                "...║ enter  answer ║...",
+                "...║ q      quit   ║...",
+                "...╚═══════════════╝...",
+                ".......................",
+            ])
     }
 }

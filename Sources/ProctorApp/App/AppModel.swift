@@ -32,8 +32,9 @@ public struct AppContext: Sendable {
     }
 
     mutating func refreshSummary() {
-        guard progress.revision != summaryStamp.revision || now.timeIntervalSince(summaryStamp.at) >= 60
-            || now < summaryStamp.at
+        guard
+            progress.revision != summaryStamp.revision || now.timeIntervalSince(summaryStamp.at) >= 60
+                || now < summaryStamp.at
         else { return }
         summary = StudySummary(pack: pack, progress: progress, now: now)
         summaryStamp = (progress.revision, now)

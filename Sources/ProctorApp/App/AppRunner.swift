@@ -69,12 +69,14 @@ public final class AppRunner {
         if let open = try store.inProgressExam(packID: pack.id) {
             if !request.replacesInProgress {
                 let remaining = Countdown.format(seconds: max(0, open.deadline.timeIntervalSince(time)))
-                model.show(.confirm(ConfirmDialog(
-                    title: "Exam in progress",
-                    body: "You have a mock exam in progress with \(remaining) left on its clock.\n"
-                        + "Resume it, or submit it as it stands and start a new one?",
-                    yesLabel: "resume", noLabel: "new exam", onYes: .resumeExam(open.id ?? 0),
-                    onNo: .startNewExam(request))))
+                model.show(
+                    .confirm(
+                        ConfirmDialog(
+                            title: "Exam in progress",
+                            body: "You have a mock exam in progress with \(remaining) left on its clock.\n"
+                                + "Resume it, or submit it as it stands and start a new one?",
+                            yesLabel: "resume", noLabel: "new exam", onYes: .resumeExam(open.id ?? 0),
+                            onNo: .startNewExam(request))))
                 return []
             }
             let closing = model.close(abandoned: open, answers: try store.examAnswers(attemptID: open.id ?? 0))

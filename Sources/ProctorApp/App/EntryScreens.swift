@@ -17,8 +17,9 @@ extension AppModel {
         if missed {
             let ids = context.progress.missed(among: scope.questionIDs(in: context.pack))
             if ids.isEmpty {
-                return Outcome(overlay: .message(
-                    title: "Nothing to cram", body: "No question here was last answered wrong. Well done."))
+                return Outcome(
+                    overlay: .message(
+                        title: "Nothing to cram", body: "No question here was last answered wrong. Well done."))
             }
             outcome = PracticeScreen.start(
                 title: "Cram: missed questions", ids: Array(ids.prefix(count)), mode: .cram, context: context,

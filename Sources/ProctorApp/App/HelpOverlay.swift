@@ -37,7 +37,9 @@ public struct HelpOverlay: Equatable, Sendable {
     }
 
     func render(on canvas: inout Canvas, theme: Theme) {
-        KeyHelp(title: "Keys: \(screenName)", hints: hints, footer: "↑↓ scroll · any other key closes", scroll: scroll,
-            theme: theme).render(in: canvas.bounds, on: &canvas)
+        KeyHelp(
+            title: "Keys: \(screenName)", hints: hints, footer: "↑↓ scroll · any other key closes", scroll: scroll,
+            theme: theme
+        ).render(in: canvas.bounds, on: &canvas)
     }
 }

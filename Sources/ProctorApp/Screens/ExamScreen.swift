@@ -18,8 +18,10 @@ public struct ExamScreen: Equatable, Sendable {
 
     var hints: [(String, String)] {
         if showingOverview { return [("↑↓", "move"), ("Enter", "go to"), ("o/Esc", "close"), ("S", "submit")] }
-        return [("a-e 1-6", "pick"), ("n/p", "next/prev"), ("f", "flag"), ("o", "overview"), ("S", "submit"),
-            ("q", "leave")]
+        return [
+            ("a-e 1-6", "pick"), ("n/p", "next/prev"), ("f", "flag"), ("o", "overview"), ("S", "submit"),
+            ("q", "leave"),
+        ]
     }
 
     static let helpKeys: [(String, String)] = [
@@ -39,11 +41,13 @@ public struct ExamScreen: Equatable, Sendable {
         let now = context.now
         switch key {
         case .escape, .char("q"):
-            return Outcome(overlay: .confirm(ConfirmDialog(
-                title: "Leave the exam?",
-                body: "Your answers are saved. The clock keeps running, as in the real exam: "
-                    + "run `proctor exam` or press e on Home to resume before it runs out.",
-                yesLabel: "leave", noLabel: "stay", onYes: .leaveExam)))
+            return Outcome(
+                overlay: .confirm(
+                    ConfirmDialog(
+                        title: "Leave the exam?",
+                        body: "Your answers are saved. The clock keeps running, as in the real exam: "
+                            + "run `proctor exam` or press e on Home to resume before it runs out.",
+                        yesLabel: "leave", noLabel: "stay", onYes: .leaveExam)))
         case .char("S"):
             return Outcome(overlay: .confirm(submitDialog))
         case .char("n"), .right, .tab: session.go(to: session.index + 1)
@@ -86,7 +90,8 @@ public struct ExamScreen: Equatable, Sendable {
         if session.blankCount > 0 { body += " \(session.blankCount) blank (scored as wrong)." }
         if session.flaggedCount > 0 { body += " \(session.flaggedCount) flagged for review." }
         body += "\nYou cannot change answers after submitting."
-        return ConfirmDialog(title: "Submit the exam?", body: body, yesLabel: "submit", noLabel: "keep going",
+        return ConfirmDialog(
+            title: "Submit the exam?", body: body, yesLabel: "submit", noLabel: "keep going",
             onYes: .submitExam)
     }
 
@@ -155,7 +160,8 @@ public struct ExamScreen: Equatable, Sendable {
         let status =
             "Question \(session.index + 1) of \(session.count) · answered \(session.answeredCount)"
             + " · flagged \(session.flaggedCount) · \(paceText)"
-        _ = canvas.write(status, x: inner.x, y: inner.y, style: pace >= 0 ? theme.dim : theme.warning,
+        _ = canvas.write(
+            status, x: inner.x, y: inner.y, style: pace >= 0 ? theme.dim : theme.warning,
             maxWidth: inner.width)
         if session.isCurrentFlagged {
             _ = canvas.write("⚑ flagged", x: inner.maxX - 9, y: inner.y, style: theme.warning)

@@ -72,9 +72,11 @@ public struct HomeScreen: Equatable, Sendable {
         let width = area.width - 4
         _ = canvas.write(pack.title, x: x, y: y, style: theme.title, maxWidth: width)
         y += 1
-        let subtitle = [pack.vendor, pack.guideVersion.isEmpty ? "" : "exam guide v\(pack.guideVersion)",
-            "\(pack.exam.minutes) min", "\(pack.exam.questionCount)–\(pack.exam.maxQuestions) questions"]
-            .filter { !$0.isEmpty }.joined(separator: " · ")
+        let subtitle = [
+            pack.vendor, pack.guideVersion.isEmpty ? "" : "exam guide v\(pack.guideVersion)",
+            "\(pack.exam.minutes) min", "\(pack.exam.questionCount)–\(pack.exam.maxQuestions) questions",
+        ]
+        .filter { !$0.isEmpty }.joined(separator: " · ")
         _ = canvas.write(subtitle, x: x, y: y, style: theme.dim, maxWidth: width)
         y += 2
 

@@ -10,12 +10,15 @@ public struct OutlineScreen: Equatable, Sendable {
     var notesScroll = 0
 
     init(pack: ExamPack) {
-        tree = TreeState(expanded: Set(pack.sections.map { "s:\($0.id)" }), selectedID: pack.sections.first.map { "s:\($0.id)" })
+        tree = TreeState(
+            expanded: Set(pack.sections.map { "s:\($0.id)" }), selectedID: pack.sections.first.map { "s:\($0.id)" })
     }
 
     var hints: [(String, String)] {
         if isTypingFilter { return [("type", "filter"), ("Enter", "keep"), ("Esc", "clear")] }
-        return [("↑↓", "move"), ("←→", "fold"), ("Enter", "practise"), ("/", "filter"), ("PgDn", "notes"), ("q", "back")]
+        return [
+            ("↑↓", "move"), ("←→", "fold"), ("Enter", "practise"), ("/", "filter"), ("PgDn", "notes"), ("q", "back"),
+        ]
     }
 
     static let helpKeys: [(String, String)] = [
@@ -53,12 +56,14 @@ public struct OutlineScreen: Equatable, Sendable {
                 }
                 guard subMatches || !considerations.isEmpty || matches(section.title) else { return nil }
                 let ids = questions.map(\.id)
-                return TreeNode(id: "u:\(sub.id)", label: "\(sub.id) \(sub.title)",
+                return TreeNode(
+                    id: "u:\(sub.id)", label: "\(sub.id) \(sub.title)",
                     detail: "\(ids.count) q · \(mastery(ids))", children: considerations)
             }
             guard matches(section.id, section.title) || !subsections.isEmpty else { return nil }
             let ids = pack.questions(inSection: section.id).map(\.id)
-            return TreeNode(id: "s:\(section.id)", label: "\(section.id) \(section.title)",
+            return TreeNode(
+                id: "s:\(section.id)", label: "\(section.id) \(section.title)",
                 detail: "\(section.weight)% · \(mastery(ids))", children: subsections)
         }
     }
@@ -109,7 +114,8 @@ public struct OutlineScreen: Equatable, Sendable {
         if !filter.isEmpty { tree.expandAll(nodes) }
         let rows = tree.visibleRows(nodes)
         if !rows.contains(where: { $0.id == tree.selectedID }) {
-            tree.selectedID = rows.first(where: { $0.id.hasPrefix("c:") || $0.id.hasPrefix("u:") })?.id ?? rows.first?.id
+            tree.selectedID =
+                rows.first(where: { $0.id.hasPrefix("c:") || $0.id.hasPrefix("u:") })?.id ?? rows.first?.id
         }
         return .none
     }
@@ -155,8 +161,10 @@ public struct OutlineScreen: Equatable, Sendable {
         for y in notesRect.y..<notesRect.maxY {
             _ = canvas.write("│", x: notesRect.x - 2, y: y, style: theme.border)
         }
-        Paragraph(lines: notes(for: tree.selectedID, context: context, width: notesRect.width), scroll: notesScroll,
-            wrap: true).render(in: notesRect, on: &canvas)
+        Paragraph(
+            lines: notes(for: tree.selectedID, context: context, width: notesRect.width), scroll: notesScroll,
+            wrap: true
+        ).render(in: notesRect, on: &canvas)
     }
 
     private func notes(for nodeID: String?, context: AppContext, width: Int) -> [StyledLine] {
@@ -166,12 +174,15 @@ public struct OutlineScreen: Equatable, Sendable {
         let ids = scope.questionIDs(in: pack)
         let seen = ids.compactMap { context.progress.latest[$0] }
         let due = context.progress.due(at: context.now, among: ids).count
-        let correct = seen.isEmpty ? "–" : "\(Int((Double(seen.filter(\.correct).count) * 100 / Double(seen.count)).rounded()))%"
+        let correct =
+            seen.isEmpty ? "–" : "\(Int((Double(seen.filter(\.correct).count) * 100 / Double(seen.count)).rounded()))%"
         var lines: [StyledLine] = []
         func title(_ text: String) { lines.append(StyledLine(text, style: theme.title)) }
         func counts() {
-            lines.append(StyledLine("\(ids.count) questions · \(seen.count) seen · \(correct) right · \(due) due",
-                style: theme.dim))
+            lines.append(
+                StyledLine(
+                    "\(ids.count) questions · \(seen.count) seen · \(correct) right · \(due) due",
+                    style: theme.dim))
             lines.append(StyledLine(""))
         }
         func body(_ text: String, title: String) {

@@ -73,9 +73,12 @@ public struct PracticeScreen: Equatable, Sendable {
             case .enter:
                 guard let answer = session.submit(now: context.now, packID: context.pack.id) else {
                     return current.required > 1
-                        ? Outcome(overlay: .message(
-                            title: "Choose \(current.required)",
-                            body: "Pick exactly \(current.required) choices before submitting (\(current.picked.count) picked)."))
+                        ? Outcome(
+                            overlay: .message(
+                                title: "Choose \(current.required)",
+                                body:
+                                    "Pick exactly \(current.required) choices before submitting (\(current.picked.count) picked)."
+                            ))
                         : .none
                 }
                 let rating: Rating? = session.updatesSchedule ? session.rating : nil

@@ -66,7 +66,8 @@ struct QuestionView {
             lines.append(StyledLine(""))
         }
         if p.revealed {
-            let verdict = p.isCorrect ? "Correct." : "Not quite: the answer is \(p.lettersOf(p.question.correctIndexes))."
+            let verdict =
+                p.isCorrect ? "Correct." : "Not quite: the answer is \(p.lettersOf(p.question.correctIndexes))."
             add(verdict, p.isCorrect ? theme.success : theme.warning)
             lines.append(StyledLine(""))
             add("Why", theme.title)

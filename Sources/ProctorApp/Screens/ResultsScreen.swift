@@ -83,20 +83,26 @@ public struct ResultsScreen: Equatable, Sendable {
         let inner = area.inset(horizontal: 2, vertical: 0)
         if let detail {
             let index = (list.selected ?? 0) + 1
-            QuestionView(presentation: detail, theme: theme, examMode: true,
-                heading: "Question \(index) of \(questions.count) · \(detail.question.id)")
-                .render(in: inner.inset(top: 1), on: &canvas)
+            QuestionView(
+                presentation: detail, theme: theme, examMode: true,
+                heading: "Question \(index) of \(questions.count) · \(detail.question.id)"
+            )
+            .render(in: inner.inset(top: 1), on: &canvas)
             return
         }
         var y = inner.y + 1
         let verdict = result.passed ? "PASS" : "BELOW PASS"
-        let estimate = result.passingIsEstimate ? " (estimated mark \(Int(result.passingPercent))%: Google does not publish one)" : " (mark \(Int(result.passingPercent))%)"
+        let estimate =
+            result.passingIsEstimate
+            ? " (estimated mark \(Int(result.passingPercent))%: Google does not publish one)"
+            : " (mark \(Int(result.passingPercent))%)"
         _ = canvas.write(
             "Score \(Int(result.percent.rounded()))%  \(result.correct)/\(result.total)  ",
             x: inner.x, y: y, style: theme.title)
         let scoreWidth = Text.width("Score \(Int(result.percent.rounded()))%  \(result.correct)/\(result.total)  ")
         _ = canvas.write(verdict, x: inner.x + scoreWidth, y: y, style: result.passed ? theme.success : theme.alert)
-        _ = canvas.write(estimate, x: inner.x + scoreWidth + Text.width(verdict), y: y, style: theme.dim,
+        _ = canvas.write(
+            estimate, x: inner.x + scoreWidth + Text.width(verdict), y: y, style: theme.dim,
             maxWidth: max(0, inner.maxX - inner.x - scoreWidth - Text.width(verdict)))
         y += 1
         let used = Countdown.format(seconds: result.timeUsed)
@@ -111,7 +117,8 @@ public struct ResultsScreen: Equatable, Sendable {
                 width: max(10, inner.width - 44))
             _ = canvas.write(label, x: inner.x, y: y, style: theme.normal)
             let x = inner.x + max(10, inner.width - 44)
-            _ = canvas.write(Text.pad("\(section.correct)/\(section.total)", width: 7, alignment: .right), x: x, y: y,
+            _ = canvas.write(
+                Text.pad("\(section.correct)/\(section.total)", width: 7, alignment: .right), x: x, y: y,
                 style: section.total > 0 ? theme.normal : theme.dim)
             if section.total > 0 {
                 Gauge(ratio: Double(section.correct) / Double(section.total), theme: theme)

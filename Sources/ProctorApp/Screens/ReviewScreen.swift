@@ -46,12 +46,15 @@ public struct ReviewScreen: Equatable, Sendable {
             if key == .enter {
                 let ids = PracticeSelector.review(
                     pack: context.pack, progress: context.progress, now: context.now, sectionID: row.sectionID)
-                return PracticeScreen.start(title: "Review: \(row.title)", ids: ids, mode: .review, context: context,
+                return PracticeScreen.start(
+                    title: "Review: \(row.title)", ids: ids, mode: .review, context: context,
                     seed: seed)
             }
-            let all = row.sectionID.map { context.pack.questions(inSection: $0).map(\.id) }
+            let all =
+                row.sectionID.map { context.pack.questions(inSection: $0).map(\.id) }
                 ?? context.pack.questions.map(\.id)
-            return PracticeScreen.start(title: "Cram: \(row.title)", ids: context.progress.missed(among: all),
+            return PracticeScreen.start(
+                title: "Cram: \(row.title)", ids: context.progress.missed(among: all),
                 mode: .cram, context: context, seed: seed)
         default: break
         }
@@ -70,7 +73,8 @@ public struct ReviewScreen: Equatable, Sendable {
     func render(in area: Rect, on canvas: inout Canvas, context: AppContext) {
         let theme = context.theme
         let inner = area.inset(horizontal: 2, vertical: 1)
-        let intro = "Due questions are those the scheduler (FSRS) expects you to be about to forget. "
+        let intro =
+            "Due questions are those the scheduler (FSRS) expects you to be about to forget. "
             + "Missed ones are those whose latest answer was wrong."
         let introLines = Paragraph.wrap(intro, width: inner.width)
         for (i, line) in introLines.prefix(2).enumerated() {
@@ -78,7 +82,8 @@ public struct ReviewScreen: Equatable, Sendable {
         }
         let rows = Self.rows(context: context)
         let items = rows.map { row in
-            ListItem(row.title, detail: "\(row.due) due · \(row.missed) missed",
+            ListItem(
+                row.title, detail: "\(row.due) due · \(row.missed) missed",
                 style: row.due + row.missed == 0 ? theme.dim : nil)
         }
         var state = list

@@ -52,7 +52,8 @@ public struct StatsScreen: Equatable, Sendable {
         let inner = area.inset(horizontal: 2, vertical: 1)
         let summary = context.summary
         var y = inner.y
-        let accuracy = summary.answered > 0 ? "\(Int((Double(summary.correct) * 100 / Double(summary.answered)).rounded()))%" : "–"
+        let accuracy =
+            summary.answered > 0 ? "\(Int((Double(summary.correct) * 100 / Double(summary.answered)).rounded()))%" : "–"
         _ = canvas.write(
             "\(summary.answered) answers · \(accuracy) right · seen \(summary.seen)/\(summary.questionCount) · \(summary.daysStudied) day\(summary.daysStudied == 1 ? "" : "s") studied",
             x: inner.x, y: y, style: theme.title, maxWidth: inner.width)
@@ -76,13 +77,17 @@ public struct StatsScreen: Equatable, Sendable {
         if scores.isEmpty {
             _ = canvas.write("none yet", x: rightX, y: y + 1, style: theme.normal, maxWidth: rightWidth)
         } else {
-            _ = canvas.write(Self.sparkline(Array(scores.suffix(max(1, rightWidth - 12)))) + "  last \(Int(scores.last!.rounded()))%",
+            _ = canvas.write(
+                Self.sparkline(Array(scores.suffix(max(1, rightWidth - 12))))
+                    + "  last \(Int(scores.last!.rounded()))%",
                 x: rightX, y: y + 1, style: theme.accent, maxWidth: rightWidth)
         }
         _ = canvas.write("Due, next 7 days", x: rightX, y: y + 3, style: theme.dim, maxWidth: rightWidth)
-        _ = canvas.write(summary.dueNext7Days.map(String.init).joined(separator: " "), x: rightX, y: y + 4,
+        _ = canvas.write(
+            summary.dueNext7Days.map(String.init).joined(separator: " "), x: rightX, y: y + 4,
             style: theme.normal, maxWidth: rightWidth)
-        _ = canvas.write("· none  ░ 1-4  ▒ 5-14  ▓ 15-29  █ 30+ answers a day", x: inner.x + 4, y: y + 8,
+        _ = canvas.write(
+            "· none  ░ 1-4  ▒ 5-14  ▓ 15-29  █ 30+ answers a day", x: inner.x + 4, y: y + 8,
             style: theme.dim, maxWidth: max(0, inner.width - 4))
         y += 10
 
@@ -90,8 +95,10 @@ public struct StatsScreen: Equatable, Sendable {
         let rows = summary.sections.map { s -> [String] in
             let accuracy = s.answered > 0 ? "\(Int((Double(s.correct) * 100 / Double(s.answered)).rounded()))%" : "–"
             let readiness = s.readiness.map { "\(Int(($0 * 100).rounded()))% (\(s.readinessBasis) q)" } ?? "–"
-            return ["\(s.id) \(s.title)", "\(s.weight)%", "\(s.seen)/\(s.questions)", "\(s.answered)", accuracy,
-                readiness]
+            return [
+                "\(s.id) \(s.title)", "\(s.weight)%", "\(s.seen)/\(s.questions)", "\(s.answered)", accuracy,
+                readiness,
+            ]
         }
         var state = ListState(selected: nil)
         Table(

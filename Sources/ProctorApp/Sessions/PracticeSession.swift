@@ -80,4 +80,3 @@ public struct PracticeSession: Equatable, Sendable {
         return QuestionPresentation(question: question, order: order)
     }
 }
-

@@ -81,23 +81,30 @@ public struct StatsReport: Sendable {
         ]
         for s in summary.sections {
             let title = "\(s.id) \(s.title)"
-            let padded = title.count > 54 ? String(title.prefix(53)) + "…" : title.padding(toLength: 54, withPad: " ", startingAt: 0)
+            let padded =
+                title.count > 54
+                ? String(title.prefix(53)) + "…" : title.padding(toLength: 54, withPad: " ", startingAt: 0)
             let readiness = s.readiness.map { "\(Int(($0 * 100).rounded()))% (\(s.readinessBasis) q)" } ?? "–"
             lines.append(
                 "\(padded)  \(String(format: "%5d%%", s.weight))  \(String(format: "%7d", s.answered))  "
-                    + "\(percent(s.correct, s.answered).padding(toLength: 5, withPad: " ", startingAt: 0))  \(readiness)")
+                    + "\(percent(s.correct, s.answered).padding(toLength: 5, withPad: " ", startingAt: 0))  \(readiness)"
+            )
         }
         lines.append("")
         if summary.exams.isEmpty {
             lines.append("No mock exams yet.")
         } else {
-            let mark = (pack.exam.passingIsEstimate ? "estimated pass mark " : "pass mark ") + "\(Int(pack.exam.passingPercent))%"
+            let mark =
+                (pack.exam.passingIsEstimate ? "estimated pass mark " : "pass mark ")
+                + "\(Int(pack.exam.passingPercent))%"
             lines.append("Mock exams (\(mark)):")
             let formatter = DateFormatter()
             formatter.dateFormat = "yyyy-MM-dd HH:mm"
             for exam in summary.exams {
                 let score = exam.scorePercent.map { "\(Int($0.rounded()))%" } ?? "–"
-                lines.append("  \(formatter.string(from: exam.startedAt))  \(score)  \((exam.passed ?? false) ? "pass" : "below pass")")
+                lines.append(
+                    "  \(formatter.string(from: exam.startedAt))  \(score)  \((exam.passed ?? false) ? "pass" : "below pass")"
+                )
             }
         }
         return lines.joined(separator: "\n")

@@ -41,7 +41,8 @@ public struct StudySummary: Equatable, Sendable {
         let startOfToday = calendar.startOfDay(for: now)
         var dueByDay = Array(repeating: 0, count: 7)
         for (id, card) in progress.cards where inPack.contains(id) {
-            let day = calendar.dateComponents([.day], from: startOfToday, to: calendar.startOfDay(for: card.due)).day ?? 0
+            let day =
+                calendar.dateComponents([.day], from: startOfToday, to: calendar.startOfDay(for: card.due)).day ?? 0
             if day < 7 { dueByDay[max(0, day)] += 1 }
         }
         dueNext7Days = dueByDay
@@ -57,7 +58,9 @@ public struct StudySummary: Equatable, Sendable {
         }
         let readiness = ReadinessCalculator.readiness(
             pack: pack,
-            history: answers.map { AnsweredQuestion(questionID: $0.questionID, correct: $0.correct, answeredAt: $0.answeredAt) },
+            history: answers.map {
+                AnsweredQuestion(questionID: $0.questionID, correct: $0.correct, answeredAt: $0.answeredAt)
+            },
             retrievability: retrievability, now: now)
         let readinessByID = Dictionary(readiness.map { ($0.sectionID, $0) }, uniquingKeysWith: { $1 })
         var answeredBySection: [String: (Int, Int)] = [:]

@@ -43,8 +43,10 @@ public enum ExamAssembler {
     ///   - lastSeen: question id -> when it was last answered.
     ///   - now: reference time for "days since seen".
     ///   - sections: restrict to these section ids (nil: all sections).
-    public static func assemble(pack: ExamPack, count: Int, seed: UInt64, lastSeen: [String: Date] = [:],
-                                now: Date = Date(), sections: Set<String>? = nil) -> [ExamItem] {
+    public static func assemble(
+        pack: ExamPack, count: Int, seed: UInt64, lastSeen: [String: Date] = [:],
+        now: Date = Date(), sections: Set<String>? = nil
+    ) -> [ExamItem] {
         var rng = SplitMix64(seed: seed)
         let chosenSections = pack.sections.filter { sections?.contains($0.id) ?? true }
         let pools = chosenSections.map { pack.questions(inSection: $0.id) }

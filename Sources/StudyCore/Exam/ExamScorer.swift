@@ -63,8 +63,10 @@ public enum ExamScorer {
     ///   - answers: question id -> picked ORIGINAL choice indexes (out-of-range indexes are ignored;
     ///     missing or empty means unanswered).
     ///   - timeLimit: the time this attempt was given (default: the pack's exam length).
-    public static func score(pack: ExamPack, items: [ExamItem], answers: [String: Set<Int>],
-                             startedAt: Date, finishedAt: Date, timeLimit: TimeInterval? = nil) -> ExamResult {
+    public static func score(
+        pack: ExamPack, items: [ExamItem], answers: [String: Set<Int>],
+        startedAt: Date, finishedAt: Date, timeLimit: TimeInterval? = nil
+    ) -> ExamResult {
         var outcomes: [QuestionOutcome] = []
         outcomes.reserveCapacity(items.count)
         var bySection = [String: (Int, Int)]()
@@ -72,13 +74,16 @@ public enum ExamScorer {
         var seen = Set<String>()
         for item in items {
             guard let q = pack.question(id: item.questionID), seen.insert(q.id).inserted,
-                  let section = pack.section(ofSubsection: q.subsectionID) else { continue }
+                let section = pack.section(ofSubsection: q.subsectionID)
+            else { continue }
             let picked = (answers[q.id] ?? []).filter { q.choices.indices.contains($0) }
             let correctSet = q.correctIndexes
             let ok = !picked.isEmpty && picked == correctSet
-            outcomes.append(QuestionOutcome(questionID: q.id, sectionID: section.id, subsectionID: q.subsectionID,
-                                            picked: picked, correctChoices: correctSet, isCorrect: ok,
-                                            isUnanswered: picked.isEmpty))
+            outcomes.append(
+                QuestionOutcome(
+                    questionID: q.id, sectionID: section.id, subsectionID: q.subsectionID,
+                    picked: picked, correctChoices: correctSet, isCorrect: ok,
+                    isUnanswered: picked.isEmpty))
             bySection[section.id, default: (0, 0)].0 += ok ? 1 : 0
             bySection[section.id, default: (0, 0)].1 += 1
             bySubsection[q.subsectionID, default: (0, 0)].0 += ok ? 1 : 0
@@ -99,12 +104,13 @@ public enum ExamScorer {
         }
         // Compare with a small tolerance so 35/50 = 70.0 passes a 70 % mark despite rounding.
         let passed = total > 0 && percent + 1e-9 >= pack.exam.passingPercent
-        return ExamResult(correct: correct, total: total, percent: percent, passed: passed,
-                          passingPercent: pack.exam.passingPercent, passingIsEstimate: pack.exam.passingIsEstimate,
-                          unanswered: outcomes.filter(\.isUnanswered).count,
-                          startedAt: startedAt, finishedAt: finishedAt,
-                          timeUsed: max(0, finishedAt.timeIntervalSince(startedAt)),
-                          timeLimit: timeLimit ?? pack.exam.duration, sections: sections, subsections: subsections,
-                          outcomes: outcomes)
+        return ExamResult(
+            correct: correct, total: total, percent: percent, passed: passed,
+            passingPercent: pack.exam.passingPercent, passingIsEstimate: pack.exam.passingIsEstimate,
+            unanswered: outcomes.filter(\.isUnanswered).count,
+            startedAt: startedAt, finishedAt: finishedAt,
+            timeUsed: max(0, finishedAt.timeIntervalSince(startedAt)),
+            timeLimit: timeLimit ?? pack.exam.duration, sections: sections, subsections: subsections,
+            outcomes: outcomes)
     }
 }

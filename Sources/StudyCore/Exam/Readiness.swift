@@ -36,9 +36,11 @@ public enum ReadinessCalculator {
     /// - score = (1 − retrievabilityWeight)·accuracy + retrievabilityWeight·retrievability when both
     ///   exist, else whichever exists, else nil.
     /// Answers and retrievabilities for ids not in the pack are ignored.
-    public static func readiness(pack: ExamPack, history: [AnsweredQuestion],
-                                 retrievability: [String: Double] = [:], now: Date = Date(),
-                                 halfLifeDays: Double = 14, retrievabilityWeight: Double = 0.5) -> [Readiness] {
+    public static func readiness(
+        pack: ExamPack, history: [AnsweredQuestion],
+        retrievability: [String: Double] = [:], now: Date = Date(),
+        halfLifeDays: Double = 14, retrievabilityWeight: Double = 0.5
+    ) -> [Readiness] {
         let halfLife = max(halfLifeDays, 1e-6) * 86_400
         let rw = min(max(retrievabilityWeight, 0), 1)
         var weighted = [String: (correct: Double, total: Double)]()
@@ -77,9 +79,10 @@ public enum ReadinessCalculator {
             case let (nil, r?): score = r
             case (nil, nil): score = nil
             }
-            return Readiness(sectionID: s.id, score: score.map { min(max($0, 0), 1) },
-                             basedOn: questionsBySection[s.id]?.count ?? 0,
-                             accuracy: accuracy, retrievability: meanR)
+            return Readiness(
+                sectionID: s.id, score: score.map { min(max($0, 0), 1) },
+                basedOn: questionsBySection[s.id]?.count ?? 0,
+                accuracy: accuracy, retrievability: meanR)
         }
     }
 

@@ -73,14 +73,17 @@ public struct CoverageReport: Sendable {
                 for (k, v) in counts.byKind { sectionCounts.byKind[k, default: 0] += v }
                 for (k, v) in counts.byDifficulty { sectionCounts.byDifficulty[k, default: 0] += v }
                 let cons = u.considerations.map {
-                    ConsiderationCoverage(id: $0.id, text: $0.text, subsectionID: u.id, sectionID: s.id,
-                                          questionCount: perConsideration[$0.id] ?? 0)
+                    ConsiderationCoverage(
+                        id: $0.id, text: $0.text, subsectionID: u.id, sectionID: s.id,
+                        questionCount: perConsideration[$0.id] ?? 0)
                 }
                 gaps += cons.filter { $0.questionCount < threshold }
                 subs.append(SubsectionCoverage(id: u.id, title: u.title, counts: counts, considerations: cons))
             }
-            sections.append(SectionCoverage(id: s.id, title: s.title, weight: s.weight, counts: sectionCounts,
-                                            subsections: subs))
+            sections.append(
+                SectionCoverage(
+                    id: s.id, title: s.title, weight: s.weight, counts: sectionCounts,
+                    subsections: subs))
         }
         self.packID = pack.id
         self.threshold = threshold
@@ -100,15 +103,18 @@ public struct CoverageReport: Sendable {
         for s in sections {
             let share = total.total > 0 ? Double(s.counts.total) * 100 / Double(total.total) : 0
             out.append("")
-            out.append("Section \(s.id)  \(s.title)  weight \(s.weight)%  bank \(Self.format(share))%  "
-                + "\(s.counts.total) question\(s.counts.total == 1 ? "" : "s") (\(Self.breakdown(s.counts)))")
+            out.append(
+                "Section \(s.id)  \(s.title)  weight \(s.weight)%  bank \(Self.format(share))%  "
+                    + "\(s.counts.total) question\(s.counts.total == 1 ? "" : "s") (\(Self.breakdown(s.counts)))")
             for u in s.subsections {
-                out.append("  \(u.id)  \(u.title)  \(u.counts.total) question\(u.counts.total == 1 ? "" : "s") "
-                    + "(\(Self.breakdown(u.counts)))")
+                out.append(
+                    "  \(u.id)  \(u.title)  \(u.counts.total) question\(u.counts.total == 1 ? "" : "s") "
+                        + "(\(Self.breakdown(u.counts)))")
                 for c in u.considerations {
                     let flag = c.questionCount < threshold ? "  <- fewer than \(threshold)" : ""
-                    out.append("      \(String(repeating: " ", count: max(0, 3 - String(c.questionCount).count)))"
-                        + "\(c.questionCount)  \(c.id)\(flag)")
+                    out.append(
+                        "      \(String(repeating: " ", count: max(0, 3 - String(c.questionCount).count)))"
+                            + "\(c.questionCount)  \(c.id)\(flag)")
                 }
             }
         }
@@ -116,7 +122,9 @@ public struct CoverageReport: Sendable {
         if gaps.isEmpty {
             out.append("Every consideration is covered by at least \(threshold) question\(threshold == 1 ? "" : "s").")
         } else {
-            out.append("\(gaps.count) consideration\(gaps.count == 1 ? "" : "s") covered by fewer than \(threshold) question\(threshold == 1 ? "" : "s"):")
+            out.append(
+                "\(gaps.count) consideration\(gaps.count == 1 ? "" : "s") covered by fewer than \(threshold) question\(threshold == 1 ? "" : "s"):"
+            )
             for g in gaps {
                 out.append("  \(g.subsectionID)  \(g.id): \(g.questionCount)")
             }

@@ -39,8 +39,10 @@ public struct Diagnostic: Sendable, Hashable, Codable, CustomStringConvertible {
     public func formatted(directoryPrefix: String) -> String {
         guard !directoryPrefix.isEmpty, !file.hasPrefix("/") else { return description }
         let prefix = directoryPrefix.hasSuffix("/") ? directoryPrefix : directoryPrefix + "/"
-        return Diagnostic(file: prefix + file, line: line, column: column,
-                          message: message, severity: severity).description
+        return Diagnostic(
+            file: prefix + file, line: line, column: column,
+            message: message, severity: severity
+        ).description
     }
 }
 

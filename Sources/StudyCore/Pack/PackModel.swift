@@ -19,8 +19,10 @@ public struct ExamFacts: Sendable, Hashable, Codable {
     /// True when the vendor does not publish the pass mark and `passingPercent` is our estimate.
     public let passingIsEstimate: Bool
 
-    public init(minutes: Int, questionCount: Int, maxQuestions: Int? = nil,
-                passingPercent: Double, passingIsEstimate: Bool = false) {
+    public init(
+        minutes: Int, questionCount: Int, maxQuestions: Int? = nil,
+        passingPercent: Double, passingIsEstimate: Bool = false
+    ) {
         self.minutes = minutes
         self.questionCount = questionCount
         self.maxQuestions = max(maxQuestions ?? questionCount, questionCount)
@@ -117,9 +119,11 @@ public struct Question: Sendable, Hashable, Codable, Identifiable {
     /// 1-based line of the question in `sourceFile` (0 when built in code).
     public let sourceLine: Int
 
-    public init(id: String, subsectionID: String, covers: [String], kind: QuestionKind,
-                difficulty: Int, stem: String, choices: [Choice], explanation: String,
-                refs: [String], sourceFile: String = "", sourceLine: Int = 0) {
+    public init(
+        id: String, subsectionID: String, covers: [String], kind: QuestionKind,
+        difficulty: Int, stem: String, choices: [Choice], explanation: String,
+        refs: [String], sourceFile: String = "", sourceLine: Int = 0
+    ) {
         self.id = id
         self.subsectionID = subsectionID
         self.covers = covers
@@ -167,8 +171,10 @@ public struct ExamPack: Sendable {
     private let questionsBySubsection: [String: [Int]]
     private let considerationIndex: [String: String]
 
-    public init(id: String, title: String, vendor: String = "", guideVersion: String = "",
-                exam: ExamFacts, sections: [Section], questions: [Question], directory: URL? = nil) {
+    public init(
+        id: String, title: String, vendor: String = "", guideVersion: String = "",
+        exam: ExamFacts, sections: [Section], questions: [Question], directory: URL? = nil
+    ) {
         self.id = id
         self.title = title
         self.vendor = vendor

@@ -81,8 +81,9 @@ private final class PackBuilder {
         if fm.fileExists(atPath: outlineURL.path) {
             outline = parseOutline(outlineURL)
         } else {
-            sink.add(PackValidator.outlineFileName, nil,
-                     "\(PackValidator.outlineFileName) not found: expected the pack outline at \(outlineURL.path)")
+            sink.add(
+                PackValidator.outlineFileName, nil,
+                "\(PackValidator.outlineFileName) not found: expected the pack outline at \(outlineURL.path)")
         }
 
         var questions: [Question] = []
@@ -90,16 +91,20 @@ private final class PackBuilder {
         if fm.fileExists(atPath: questionsURL.path, isDirectory: &isDir), isDir.boolValue {
             questions = parseQuestionFiles(in: questionsURL, outline: outline)
         } else {
-            sink.add(PackValidator.questionsFolderName, nil,
-                     "questions directory not found: expected a folder of question files at \(questionsURL.path)")
+            sink.add(
+                PackValidator.questionsFolderName, nil,
+                "questions directory not found: expected a folder of question files at \(questionsURL.path)")
         }
 
         let sections = attachNotes(to: outline.sections)
 
         let hasErrors = sink.items.contains { $0.severity == .error }
-        let pack = hasErrors || !outline.parsed ? nil : ExamPack(
-            id: outline.id, title: outline.title, vendor: outline.vendor, guideVersion: outline.guideVersion,
-            exam: outline.facts, sections: sections, questions: questions, directory: directory)
+        let pack =
+            hasErrors || !outline.parsed
+            ? nil
+            : ExamPack(
+                id: outline.id, title: outline.title, vendor: outline.vendor, guideVersion: outline.guideVersion,
+                exam: outline.facts, sections: sections, questions: questions, directory: directory)
         return report(pack: pack)
     }
 
@@ -111,8 +116,9 @@ private final class PackBuilder {
             if x.column != y.column { return x.column < y.column }
             return a.offset < b.offset
         }.map(\.element)
-        return ValidationReport(directory: directory, diagnostics: sorted, questionFileCount: questionFileCount,
-                                questionCount: questionCount, pack: pack)
+        return ValidationReport(
+            directory: directory, diagnostics: sorted, questionFileCount: questionFileCount,
+            questionCount: questionCount, pack: pack)
     }
 
     // MARK: exam.yaml
@@ -121,21 +127,25 @@ private final class PackBuilder {
         var out = ParsedOutline()
         let file = PackValidator.outlineFileName
         guard let text = PackText.read(url, display: file, into: sink),
-              case let .success(rootOrNil) = PackYAML.compose(text, display: file, into: sink) else { return out }
+            case let .success(rootOrNil) = PackYAML.compose(text, display: file, into: sink)
+        else { return out }
         let r = NodeReader(file: file, sink: sink)
         guard let root = rootOrNil else {
             sink.add(file, nil, "\(file) is empty")
             return out
         }
         guard let map = r.mapping(root, file) else { return out }
-        let f = r.fields(root, map, what: file, required: ["id", "title", "exam", "sections"],
-                         optional: ["vendor", "guide_version"])
+        let f = r.fields(
+            root, map, what: file, required: ["id", "title", "exam", "sections"],
+            optional: ["vendor", "guide_version"])
         out.id = r.identifier(f["id"], field: "id", what: file) ?? ""
         out.title = r.text(f["title"], field: "title", what: file, kind: .line) ?? ""
-        out.vendor = f["vendor"].flatMap { r.text($0, field: "vendor", what: file, kind: .line, allowEmpty: true) } ?? ""
-        out.guideVersion = f["guide_version"].flatMap {
-            r.text($0, field: "guide_version", what: file, kind: .line, allowEmpty: true)
-        } ?? ""
+        out.vendor =
+            f["vendor"].flatMap { r.text($0, field: "vendor", what: file, kind: .line, allowEmpty: true) } ?? ""
+        out.guideVersion =
+            f["guide_version"].flatMap {
+                r.text($0, field: "guide_version", what: file, kind: .line, allowEmpty: true)
+            } ?? ""
         if let examNode = f["exam"] { out.facts = parseFacts(examNode, r) }
         if let sectionsNode = f["sections"] { parseSections(sectionsNode, r, into: &out) }
         out.parsed = true
@@ -145,13 +155,16 @@ private final class PackBuilder {
     func parseFacts(_ node: Node, _ r: NodeReader) -> ExamFacts {
         let what = "exam"
         guard let map = r.mapping(node, what) else { return ExamFacts(minutes: 0, questionCount: 0, passingPercent: 0) }
-        let f = r.fields(node, map, what: what, required: ["minutes", "questions", "passing_percent"],
-                         optional: ["max_questions", "passing_is_estimate"])
+        let f = r.fields(
+            node, map, what: what, required: ["minutes", "questions", "passing_percent"],
+            optional: ["max_questions", "passing_is_estimate"])
         let minutes = r.int(f["minutes"], field: "minutes", what: what, range: 1...100_000)
         let count = r.int(f["questions"], field: "questions", what: what, range: 1...100_000)
         let maxCount = f["max_questions"].flatMap { r.int($0, field: "max_questions", what: what, range: 1...100_000) }
         if let count, let maxCount, maxCount < count {
-            r.error(f["max_questions"], "field 'max_questions' of exam (\(maxCount)) is smaller than 'questions' (\(count))")
+            r.error(
+                f["max_questions"], "field 'max_questions' of exam (\(maxCount)) is smaller than 'questions' (\(count))"
+            )
         }
         var percent = r.number(f["passing_percent"], field: "passing_percent", what: what)
         if let p = percent, !(p > 0 && p <= 100) {
@@ -159,8 +172,9 @@ private final class PackBuilder {
             percent = nil
         }
         let estimate = f["passing_is_estimate"].flatMap { r.bool($0, field: "passing_is_estimate", what: what) }
-        return ExamFacts(minutes: minutes ?? 0, questionCount: count ?? 0, maxQuestions: maxCount,
-                         passingPercent: percent ?? 0, passingIsEstimate: estimate ?? false)
+        return ExamFacts(
+            minutes: minutes ?? 0, questionCount: count ?? 0, maxQuestions: maxCount,
+            passingPercent: percent ?? 0, passingIsEstimate: estimate ?? false)
     }
 
     func parseSections(_ node: Node, _ r: NodeReader, into out: inout ParsedOutline) {
@@ -195,18 +209,21 @@ private final class PackBuilder {
             if let subNodes = r.list(f["subsections"], field: "subsections", what: what) {
                 if subNodes.isEmpty { r.error(f["subsections"], "\(what) lists no subsections") }
                 for (j, subNode) in subNodes.enumerated() {
-                    if let sub = parseSubsection(subNode, index: j, sectionWhat: what, r,
-                                                 subsectionLines: &subsectionLines,
-                                                 considerationLines: &considerationLines,
-                                                 incomplete: &out.incompleteSubsections) {
+                    if let sub = parseSubsection(
+                        subNode, index: j, sectionWhat: what, r,
+                        subsectionLines: &subsectionLines,
+                        considerationLines: &considerationLines,
+                        incomplete: &out.incompleteSubsections)
+                    {
                         subsections.append(sub)
                     }
                 }
             }
-            let weight = f["weight"].flatMap { node -> Int? in
-                if case let .scalar(s) = node { return Int(s.string) }
-                return nil
-            } ?? 0
+            let weight =
+                f["weight"].flatMap { node -> Int? in
+                    if case let .scalar(s) = node { return Int(s.string) }
+                    return nil
+                } ?? 0
             out.sections.append(Section(id: id ?? "", title: title ?? "", weight: weight, subsections: subsections))
         }
         if weightsComplete && !items.isEmpty && weightSum != 100 {
@@ -214,10 +231,12 @@ private final class PackBuilder {
         }
     }
 
-    func parseSubsection(_ node: Node, index: Int, sectionWhat: String, _ r: NodeReader,
-                         subsectionLines: inout [String: Int],
-                         considerationLines: inout [String: (Int, String)],
-                         incomplete: inout Set<String>) -> Subsection? {
+    func parseSubsection(
+        _ node: Node, index: Int, sectionWhat: String, _ r: NodeReader,
+        subsectionLines: inout [String: Int],
+        considerationLines: inout [String: (Int, String)],
+        incomplete: inout Set<String>
+    ) -> Subsection? {
         var what = "subsection \(index + 1) of \(sectionWhat)"
         guard let map = r.mapping(node, what) else { return nil }
         let f = r.fields(node, map, what: what, required: ["id", "title", "considerations"], optional: ["notes"])
@@ -242,7 +261,9 @@ private final class PackBuilder {
                 cWhat = "consideration '\(slug)'"
                 let text = r.text(cf["text"], field: "text", what: cWhat, kind: .line)
                 if let (line, owner) = considerationLines[slug] {
-                    r.error(cf["id"], "duplicate consideration id '\(slug)' (first defined at line \(line) in subsection '\(owner)')")
+                    r.error(
+                        cf["id"],
+                        "duplicate consideration id '\(slug)' (first defined at line \(line) in subsection '\(owner)')")
                     continue
                 }
                 considerationLines[slug] = (cf["id"]?.mark?.line ?? 0, id)
@@ -263,7 +284,8 @@ private final class PackBuilder {
         do {
             names = try fm.contentsOfDirectory(atPath: folder.path)
         } catch {
-            sink.add(PackValidator.questionsFolderName, nil, "cannot list \(folder.path): \(error.localizedDescription)")
+            sink.add(
+                PackValidator.questionsFolderName, nil, "cannot list \(folder.path): \(error.localizedDescription)")
             return []
         }
         let files = names.filter { !$0.hasPrefix(".") && ($0.hasSuffix(".yaml") || $0.hasSuffix(".yml")) }.sorted()
@@ -276,10 +298,11 @@ private final class PackBuilder {
                 for c in u.considerations { considerationOwner[c.id] = u.id }
             }
         }
-        let context = QuestionContext(subsections: subsections, considerationOwner: considerationOwner,
-                                      incomplete: outline.incompleteSubsections,
-                                      outlineParsed: outline.parsed && !outline.sections.isEmpty,
-                                      knownList: outline.sections.flatMap { $0.subsections.map(\.id) })
+        let context = QuestionContext(
+            subsections: subsections, considerationOwner: considerationOwner,
+            incomplete: outline.incompleteSubsections,
+            outlineParsed: outline.parsed && !outline.sections.isEmpty,
+            knownList: outline.sections.flatMap { $0.subsections.map(\.id) })
         var seen = [String: (String, Int)]()
         var questions: [Question] = []
         let regularFiles = files.filter { name in
@@ -288,7 +311,8 @@ private final class PackBuilder {
             return !(fm.fileExists(atPath: path, isDirectory: &isDir) && isDir.boolValue)
         }
         let displays = regularFiles.map { PackValidator.questionsFolderName + "/" + $0 }
-        let composed = ParallelCompose.run(urls: regularFiles.map { folder.appendingPathComponent($0) }, displays: displays)
+        let composed = ParallelCompose.run(
+            urls: regularFiles.map { folder.appendingPathComponent($0) }, displays: displays)
         for (display, file) in zip(displays, composed) {
             questionFileCount += 1
             sink.items += file.diagnostics.items
@@ -299,7 +323,10 @@ private final class PackBuilder {
                 continue
             }
             guard case let .sequence(items) = root else {
-                r.error(root, "a question file must be a list of questions (each starting with '- '), found \(NodeReader.describe(root))")
+                r.error(
+                    root,
+                    "a question file must be a list of questions (each starting with '- '), found \(NodeReader.describe(root))"
+                )
                 continue
             }
             if items.isEmpty { r.warning(root, "file has no questions") }
@@ -307,7 +334,9 @@ private final class PackBuilder {
                 questionCount += 1
                 guard let q = parseQuestion(item, index: i, r, context) else { continue }
                 if let (file, line) = seen[q.id] {
-                    r.error(item.mapping?["id"] ?? item, "duplicate question id '\(q.id)' (first defined at \(file):\(line))")
+                    r.error(
+                        item.mapping?["id"] ?? item,
+                        "duplicate question id '\(q.id)' (first defined at \(file):\(line))")
                     continue
                 }
                 seen[q.id] = (display, q.sourceLine)
@@ -325,7 +354,9 @@ private final class PackBuilder {
         let knownList: [String]
     }
 
-    static let questionRequired = ["id", "subsection", "covers", "kind", "difficulty", "stem", "choices", "explanation"]
+    static let questionRequired = [
+        "id", "subsection", "covers", "kind", "difficulty", "stem", "choices", "explanation",
+    ]
     static let questionOptional = ["refs"]
 
     func parseQuestion(_ node: Node, index: Int, _ r: NodeReader, _ ctx: QuestionContext) -> Question? {
@@ -370,7 +401,9 @@ private final class PackBuilder {
                 guard let subsection, subsectionKnown, !ctx.incomplete.contains(subsection) else { continue }
                 if ctx.subsections[subsection]?.contains(slug) != true {
                     if let owner = ctx.considerationOwner[slug] {
-                        r.error(c, "consideration '\(slug)' belongs to subsection '\(owner)', not '\(subsection)' (\(what))")
+                        r.error(
+                            c, "consideration '\(slug)' belongs to subsection '\(owner)', not '\(subsection)' (\(what))"
+                        )
                     } else {
                         r.error(c, "unknown consideration '\(slug)' for subsection '\(subsection)' (\(what))")
                     }
@@ -404,7 +437,9 @@ private final class PackBuilder {
         var choices: [Choice] = []
         if let choiceNodes = r.list(f["choices"], field: "choices", what: what) {
             if choiceNodes.count < 3 || choiceNodes.count > 6 {
-                r.error(f["choices"], "\(what) has \(choiceNodes.count) choice\(choiceNodes.count == 1 ? "" : "s"); it needs 3 to 6")
+                r.error(
+                    f["choices"],
+                    "\(what) has \(choiceNodes.count) choice\(choiceNodes.count == 1 ? "" : "s"); it needs 3 to 6")
                 ok = false
             }
             var seenText = [String: Int]()
@@ -433,13 +468,19 @@ private final class PackBuilder {
                 let correctCount = choices.filter(\.isCorrect).count
                 switch kind {
                 case .single where correctCount != 1:
-                    r.error(f["choices"], "single-answer \(what) has \(correctCount) correct choices; it needs exactly 1")
+                    r.error(
+                        f["choices"], "single-answer \(what) has \(correctCount) correct choices; it needs exactly 1")
                     ok = false
                 case .multiple where correctCount < 2:
-                    r.error(f["choices"], "multiple-answer \(what) has \(correctCount) correct choice\(correctCount == 1 ? "" : "s"); it needs at least 2")
+                    r.error(
+                        f["choices"],
+                        "multiple-answer \(what) has \(correctCount) correct choice\(correctCount == 1 ? "" : "s"); it needs at least 2"
+                    )
                     ok = false
                 case .multiple where correctCount == choices.count:
-                    r.error(f["choices"], "multiple-answer \(what) marks all \(correctCount) choices correct; at least one must be wrong")
+                    r.error(
+                        f["choices"],
+                        "multiple-answer \(what) marks all \(correctCount) choices correct; at least one must be wrong")
                     ok = false
                 default:
                     break
@@ -450,9 +491,10 @@ private final class PackBuilder {
         }
 
         guard ok, let id, let subsection, let kind, let difficulty, let stem, let explanation else { return nil }
-        return Question(id: id, subsectionID: subsection, covers: covers, kind: kind, difficulty: difficulty,
-                        stem: stem, choices: choices, explanation: explanation, refs: refs,
-                        sourceFile: r.file, sourceLine: node.mark?.line ?? 0)
+        return Question(
+            id: id, subsectionID: subsection, covers: covers, kind: kind, difficulty: difficulty,
+            stem: stem, choices: choices, explanation: explanation, refs: refs,
+            sourceFile: r.file, sourceLine: node.mark?.line ?? 0)
     }
 
     /// Choice text for duplicate detection: ASCII-lowercased, runs of spaces/tabs/line breaks collapsed.
@@ -477,7 +519,8 @@ private final class PackBuilder {
         let folder = directory.appendingPathComponent(PackValidator.notesFolderName)
         var isDir: ObjCBool = false
         guard FileManager.default.fileExists(atPath: folder.path, isDirectory: &isDir), isDir.boolValue,
-              let names = try? FileManager.default.contentsOfDirectory(atPath: folder.path) else { return sections }
+            let names = try? FileManager.default.contentsOfDirectory(atPath: folder.path)
+        else { return sections }
         let known = Set(sections.flatMap { $0.subsections.map(\.id) })
         var notes = [String: String]()
         for name in names.sorted() where name.hasSuffix(".md") && !name.hasPrefix(".") {
@@ -487,7 +530,9 @@ private final class PackBuilder {
                 sink.add(display, nil, "notes file names no known subsection ('\(id)')", .warning)
                 continue
             }
-            guard let text = PackText.read(folder.appendingPathComponent(name), display: display, into: sink) else { continue }
+            guard let text = PackText.read(folder.appendingPathComponent(name), display: display, into: sink) else {
+                continue
+            }
             if let bad = NodeReader.firstControlCharacter(text, allowBreaks: true) {
                 sink.add(display, nil, "notes contain control character \(NodeReader.codePoint(bad))")
                 continue
@@ -496,16 +541,19 @@ private final class PackBuilder {
         }
         guard !notes.isEmpty else { return sections }
         return sections.map { s in
-            Section(id: s.id, title: s.title, weight: s.weight, subsections: s.subsections.map { u in
-                guard let text = notes[u.id] else { return u }
-                if !u.notes.isEmpty {
-                    sink.add(PackValidator.notesFolderName + "/" + u.id + ".md", nil,
-                             "subsection '\(u.id)' also has notes in \(PackValidator.outlineFileName); using \(PackValidator.outlineFileName)",
-                             .warning)
-                    return u
-                }
-                return Subsection(id: u.id, title: u.title, considerations: u.considerations, notes: text)
-            })
+            Section(
+                id: s.id, title: s.title, weight: s.weight,
+                subsections: s.subsections.map { u in
+                    guard let text = notes[u.id] else { return u }
+                    if !u.notes.isEmpty {
+                        sink.add(
+                            PackValidator.notesFolderName + "/" + u.id + ".md", nil,
+                            "subsection '\(u.id)' also has notes in \(PackValidator.outlineFileName); using \(PackValidator.outlineFileName)",
+                            .warning)
+                        return u
+                    }
+                    return Subsection(id: u.id, title: u.title, considerations: u.considerations, notes: text)
+                })
         }
     }
 }

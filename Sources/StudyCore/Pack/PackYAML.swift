@@ -8,12 +8,16 @@ final class DiagnosticCollector {
     var items: [Diagnostic] = []
 
     func add(_ file: String, _ mark: Mark?, _ message: String, _ severity: Diagnostic.Severity = .error) {
-        items.append(Diagnostic(file: file, line: mark?.line ?? 0, column: mark?.column ?? 0,
-                                message: message, severity: severity))
+        items.append(
+            Diagnostic(
+                file: file, line: mark?.line ?? 0, column: mark?.column ?? 0,
+                message: message, severity: severity))
     }
 
-    func add(_ file: String, line: Int, column: Int, _ message: String,
-             _ severity: Diagnostic.Severity = .error) {
+    func add(
+        _ file: String, line: Int, column: Int, _ message: String,
+        _ severity: Diagnostic.Severity = .error
+    ) {
         items.append(Diagnostic(file: file, line: line, column: column, message: message, severity: severity))
     }
 }
@@ -49,8 +53,9 @@ enum PackText {
         }
         if let bad = firstInvalidUTF8(bytes) {
             let (line, column) = position(ofByte: bad, in: bytes)
-            sink.add(display, line: line, column: column,
-                     String(format: "invalid UTF-8 (byte 0x%02X at offset %d); save the file as UTF-8", bytes[bad], bad))
+            sink.add(
+                display, line: line, column: column,
+                String(format: "invalid UTF-8 (byte 0x%02X at offset %d); save the file as UTF-8", bytes[bad], bad))
             return nil
         }
         // Normalise line breaks so positions and block text are the same on every platform.
@@ -136,14 +141,16 @@ enum PackYAML {
     /// Composes one YAML document with positions. Every plain scalar stays a string (no implicit
     /// typing); `NodeReader` interprets numbers and booleans itself. Returns `.failure` after
     /// reporting a syntax error; `.success(nil)` for an empty document.
-    static func compose(_ text: String, display: String, into sink: DiagnosticCollector) -> Result<Node?, PackYAMLFailure> {
+    static func compose(_ text: String, display: String, into sink: DiagnosticCollector) -> Result<
+        Node?, PackYAMLFailure
+    > {
         do {
             return .success(try Yams.compose(yaml: text, Resolver.basic))
         } catch let error as YamlError {
             switch error {
             case let .scanner(context, problem, mark, _),
-                 let .parser(context, problem, mark, _),
-                 let .composer(context, problem, mark, _):
+                let .parser(context, problem, mark, _),
+                let .composer(context, problem, mark, _):
                 var message = "YAML syntax error: \(problem)"
                 if problem.contains("Maximum nesting level") {
                     message = "YAML syntax error: nested too deeply (libyaml allows 1000 levels)"
@@ -160,11 +167,13 @@ enum PackYAML {
                     .joined(separator: ", ")
                 let first = context.mark
                 if duplicates.count >= 1, let again = repeatedKeyLine(duplicates.sorted()[0], after: first, in: text) {
-                    sink.add(display, line: again.0, column: again.1,
-                             "duplicate key \(keys) in the same mapping (first at line \(first.line))")
+                    sink.add(
+                        display, line: again.0, column: again.1,
+                        "duplicate key \(keys) in the same mapping (first at line \(first.line))")
                 } else {
-                    sink.add(display, first,
-                             "duplicate key\(duplicates.count == 1 ? "" : "s") \(keys) in the same mapping")
+                    sink.add(
+                        display, first,
+                        "duplicate key\(duplicates.count == 1 ? "" : "s") \(keys) in the same mapping")
                 }
             case .memory:
                 sink.add(display, nil, "YAML parser ran out of memory")
@@ -259,8 +268,10 @@ struct NodeReader {
     }
 
     /// Checks keys: reports unknown and missing fields. Returns the values by key.
-    func fields(_ node: Node, _ map: Node.Mapping, what: String,
-                required: [String], optional: [String]) -> Fields {
+    func fields(
+        _ node: Node, _ map: Node.Mapping, what: String,
+        required: [String], optional: [String]
+    ) -> Fields {
         let names = required + optional
         var out = Fields(names: names, values: Array(repeating: nil, count: names.count))
         for (key, value) in map {
@@ -315,7 +326,8 @@ struct NodeReader {
     static func trimmed(_ s: String) -> String {
         let scalars = s.unicodeScalars
         guard let first = scalars.first, let last = scalars.last,
-              isSpace(first) || isSpace(last) else { return s }
+            isSpace(first) || isSpace(last)
+        else { return s }
         guard let start = scalars.firstIndex(where: { !isSpace($0) }) else { return "" }
         let end = scalars.lastIndex(where: { !isSpace($0) })!
         return String(scalars[start...end])
@@ -350,8 +362,10 @@ struct NodeReader {
     func identifier(_ node: Node?, field: String, what: String) -> String? {
         guard let value = text(node, field: field, what: what, kind: .line) else { return nil }
         if !Self.isIdentifier(value) {
-            error(node, "field '\(field)' of \(what) must be an id made of letters, digits, '.', '_' or '-' "
-                + "(starting with a letter or digit, at most 100 characters), found '\(Self.clip(value))'")
+            error(
+                node,
+                "field '\(field)' of \(what) must be an id made of letters, digits, '.', '_' or '-' "
+                    + "(starting with a letter or digit, at most 100 characters), found '\(Self.clip(value))'")
             return nil
         }
         return value
@@ -376,13 +390,19 @@ struct NodeReader {
     func int(_ node: Node?, field: String, what: String, range: ClosedRange<Int>? = nil) -> Int? {
         guard let node else { return nil }
         guard case let .scalar(s) = node, s.style == .plain,
-              let value = Int(s.string.hasPrefix("+") ? String(s.string.dropFirst()) : s.string) else {
-            error(node, "field '\(field)' of \(what) must be a whole number, found \(Self.describe(node))"
-                + Self.quoted(node))
+            let value = Int(s.string.hasPrefix("+") ? String(s.string.dropFirst()) : s.string)
+        else {
+            error(
+                node,
+                "field '\(field)' of \(what) must be a whole number, found \(Self.describe(node))"
+                    + Self.quoted(node))
             return nil
         }
         if let range, !range.contains(value) {
-            error(node, "field '\(field)' of \(what) must be between \(range.lowerBound) and \(range.upperBound), found \(value)")
+            error(
+                node,
+                "field '\(field)' of \(what) must be between \(range.lowerBound) and \(range.upperBound), found \(value)"
+            )
             return nil
         }
         return value
@@ -391,7 +411,8 @@ struct NodeReader {
     func number(_ node: Node?, field: String, what: String) -> Double? {
         guard let node else { return nil }
         guard case let .scalar(s) = node, s.style == .plain, let value = Double(s.string), value.isFinite else {
-            error(node, "field '\(field)' of \(what) must be a number, found \(Self.describe(node))" + Self.quoted(node))
+            error(
+                node, "field '\(field)' of \(what) must be a number, found \(Self.describe(node))" + Self.quoted(node))
             return nil
         }
         return value
@@ -406,7 +427,8 @@ struct NodeReader {
             default: break
             }
         }
-        error(node, "field '\(field)' of \(what) must be true or false, found \(Self.describe(node))" + Self.quoted(node))
+        error(
+            node, "field '\(field)' of \(what) must be true or false, found \(Self.describe(node))" + Self.quoted(node))
         return nil
     }
 

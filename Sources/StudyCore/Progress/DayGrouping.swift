@@ -11,7 +11,8 @@ public struct DayGrouping {
     /// The start of the local day holding `date`. Fastest when dates come in order.
     public mutating func startOfDay(for date: Date) -> Date {
         if let current, current.start <= date, date < current.end { return current.start }
-        let interval = calendar.dateInterval(of: .day, for: date)
+        let interval =
+            calendar.dateInterval(of: .day, for: date)
             ?? DateInterval(start: calendar.startOfDay(for: date), duration: 86_400)
         current = interval
         return interval.start

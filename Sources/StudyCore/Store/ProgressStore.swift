@@ -236,7 +236,8 @@ public final class ProgressStore: Sendable {
     public func setSetting(_ key: String, to value: String) throws {
         try write { db in
             try db.execute(
-                sql: "INSERT INTO setting(key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+                sql:
+                    "INSERT INTO setting(key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
                 arguments: [key, value])
         }
     }

@@ -9,8 +9,10 @@ public struct Block: Widget {
     /// Style used to fill the whole area first (nil: leave the content untouched).
     public var background: Style?
 
-    public init(title: String? = nil, titleAlignment: Alignment = .left, border: BorderSet = .plain,
-                borderStyle: Style = Style(), titleStyle: Style = Style(attributes: .bold), background: Style? = nil) {
+    public init(
+        title: String? = nil, titleAlignment: Alignment = .left, border: BorderSet = .plain,
+        borderStyle: Style = Style(), titleStyle: Style = Style(attributes: .bold), background: Style? = nil
+    ) {
         self.title = title
         self.titleAlignment = titleAlignment
         self.border = border

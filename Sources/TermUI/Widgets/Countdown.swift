@@ -22,10 +22,12 @@ public struct Countdown: Widget {
     public var warningStyle: Style
     public var alertStyle: Style
 
-    public init(remaining: Double, warningThreshold: Double = 300, alertThreshold: Double = 60, label: String? = nil,
-                alignment: Alignment = .left, normalStyle: Style = Style(),
-                warningStyle: Style = Style(attributes: [.bold, .underline]),
-                alertStyle: Style = Style(attributes: [.bold, .reverse])) {
+    public init(
+        remaining: Double, warningThreshold: Double = 300, alertThreshold: Double = 60, label: String? = nil,
+        alignment: Alignment = .left, normalStyle: Style = Style(),
+        warningStyle: Style = Style(attributes: [.bold, .underline]),
+        alertStyle: Style = Style(attributes: [.bold, .reverse])
+    ) {
         self.remaining = remaining
         self.warningThreshold = warningThreshold
         self.alertThreshold = alertThreshold
@@ -36,18 +38,24 @@ public struct Countdown: Widget {
         self.alertStyle = alertStyle
     }
 
-    public init(remaining: Double, warningThreshold: Double = 300, alertThreshold: Double = 60, label: String? = nil,
-                alignment: Alignment = .left, theme: Theme) {
-        self.init(remaining: remaining, warningThreshold: warningThreshold, alertThreshold: alertThreshold,
-                  label: label, alignment: alignment, normalStyle: theme.normal, warningStyle: theme.warning,
-                  alertStyle: theme.alert)
+    public init(
+        remaining: Double, warningThreshold: Double = 300, alertThreshold: Double = 60, label: String? = nil,
+        alignment: Alignment = .left, theme: Theme
+    ) {
+        self.init(
+            remaining: remaining, warningThreshold: warningThreshold, alertThreshold: alertThreshold,
+            label: label, alignment: alignment, normalStyle: theme.normal, warningStyle: theme.warning,
+            alertStyle: theme.alert)
     }
 
     /// A countdown to `deadline` as seen at `now`.
-    public init(deadline: Date, now: Date, warningThreshold: Double = 300, alertThreshold: Double = 60,
-                label: String? = nil, alignment: Alignment = .left, theme: Theme) {
-        self.init(remaining: deadline.timeIntervalSince(now), warningThreshold: warningThreshold,
-                  alertThreshold: alertThreshold, label: label, alignment: alignment, theme: theme)
+    public init(
+        deadline: Date, now: Date, warningThreshold: Double = 300, alertThreshold: Double = 60,
+        label: String? = nil, alignment: Alignment = .left, theme: Theme
+    ) {
+        self.init(
+            remaining: deadline.timeIntervalSince(now), warningThreshold: warningThreshold,
+            alertThreshold: alertThreshold, label: label, alignment: alignment, theme: theme)
     }
 
     /// "59:59", "1:00:00", "0:00". Negative input shows "0:00".

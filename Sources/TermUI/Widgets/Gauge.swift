@@ -13,10 +13,12 @@ public struct Gauge: Widget {
     public var emptySymbol: Character
     public var minBarWidth: Int
 
-    public init(ratio: Double, label: String? = nil, showPercent: Bool = true,
-                filledStyle: Style = Style(attributes: .bold), emptyStyle: Style = Style(attributes: .dim),
-                labelStyle: Style = Style(), filledSymbol: Character = "█", emptySymbol: Character = "░",
-                minBarWidth: Int = 4) {
+    public init(
+        ratio: Double, label: String? = nil, showPercent: Bool = true,
+        filledStyle: Style = Style(attributes: .bold), emptyStyle: Style = Style(attributes: .dim),
+        labelStyle: Style = Style(), filledSymbol: Character = "█", emptySymbol: Character = "░",
+        minBarWidth: Int = 4
+    ) {
         self.ratio = ratio
         self.label = label
         self.showPercent = showPercent
@@ -29,8 +31,9 @@ public struct Gauge: Widget {
     }
 
     public init(ratio: Double, label: String? = nil, showPercent: Bool = true, theme: Theme) {
-        self.init(ratio: ratio, label: label, showPercent: showPercent, filledStyle: theme.gaugeFilled,
-                  emptyStyle: theme.gaugeEmpty, labelStyle: theme.normal)
+        self.init(
+            ratio: ratio, label: label, showPercent: showPercent, filledStyle: theme.gaugeFilled,
+            emptyStyle: theme.gaugeEmpty, labelStyle: theme.normal)
     }
 
     /// The ratio clamped to 0...1 (NaN counts as 0).
@@ -60,7 +63,9 @@ public struct Gauge: Widget {
         let filled = Gauge.filledCells(ratio: clampedRatio, width: barWidth)
         canvas.withClip(Rect(x: area.x, y: y, width: area.width, height: 1)) { c in
             c.fill(Rect(x: area.x, y: y, width: filled, height: 1), with: filledSymbol, style: filledStyle)
-            c.fill(Rect(x: area.x + filled, y: y, width: barWidth - filled, height: 1), with: emptySymbol, style: emptyStyle)
+            c.fill(
+                Rect(x: area.x + filled, y: y, width: barWidth - filled, height: 1), with: emptySymbol,
+                style: emptyStyle)
             if !text.isEmpty { c.write(text, x: area.x + barWidth + 1, y: y, style: labelStyle) }
         }
     }

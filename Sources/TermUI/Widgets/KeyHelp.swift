@@ -18,10 +18,12 @@ public struct KeyHelp: Widget {
     public var titleStyle: Style
     public var footerStyle: Style
 
-    public init(title: String = "Keys", hints: [KeyHint], footer: String? = nil, scroll: Int = 0,
-                style: Style = Style(), keyStyle: Style = Style(attributes: .bold),
-                borderStyle: Style = Style(attributes: .bold), titleStyle: Style = Style(attributes: .bold),
-                footerStyle: Style = Style(attributes: .dim)) {
+    public init(
+        title: String = "Keys", hints: [KeyHint], footer: String? = nil, scroll: Int = 0,
+        style: Style = Style(), keyStyle: Style = Style(attributes: .bold),
+        borderStyle: Style = Style(attributes: .bold), titleStyle: Style = Style(attributes: .bold),
+        footerStyle: Style = Style(attributes: .dim)
+    ) {
         self.title = title
         self.hints = hints
         self.footer = footer
@@ -34,8 +36,9 @@ public struct KeyHelp: Widget {
     }
 
     public init(title: String = "Keys", hints: [KeyHint], footer: String? = nil, scroll: Int = 0, theme: Theme) {
-        self.init(title: title, hints: hints, footer: footer, scroll: scroll, style: theme.normal, keyStyle: theme.accent,
-                  borderStyle: theme.accent, titleStyle: theme.title, footerStyle: theme.dim)
+        self.init(
+            title: title, hints: hints, footer: footer, scroll: scroll, style: theme.normal, keyStyle: theme.accent,
+            borderStyle: theme.accent, titleStyle: theme.title, footerStyle: theme.dim)
     }
 
     var keyColumnWidth: Int { hints.map { Text.width($0.key) }.max() ?? 0 }
@@ -50,20 +53,23 @@ public struct KeyHelp: Widget {
     }
 
     public func render(in area: Rect, on canvas: inout Canvas) {
-        OverlayBox(title: title, border: .double, style: style, borderStyle: borderStyle, titleStyle: titleStyle,
-                   footer: footer, footerStyle: footerStyle)
-            .render(in: frame(in: area), on: &canvas) { listArea, c in
-                let keyW = min(keyColumnWidth, listArea.width)
-                let start = min(max(0, scroll), max(0, hints.count - listArea.height))
-                for row in 0..<listArea.height {
-                    let i = start + row
-                    guard i < hints.count else { break }
-                    let y = listArea.y + row
-                    c.write(hints[i].key, x: listArea.x, y: y, width: keyW, alignment: .left, style: keyStyle)
-                    let lx = listArea.x + keyW + 2
-                    c.write(hints[i].label, x: lx, y: y, width: max(0, listArea.maxX - lx), alignment: .left,
-                            style: style)
-                }
+        OverlayBox(
+            title: title, border: .double, style: style, borderStyle: borderStyle, titleStyle: titleStyle,
+            footer: footer, footerStyle: footerStyle
+        )
+        .render(in: frame(in: area), on: &canvas) { listArea, c in
+            let keyW = min(keyColumnWidth, listArea.width)
+            let start = min(max(0, scroll), max(0, hints.count - listArea.height))
+            for row in 0..<listArea.height {
+                let i = start + row
+                guard i < hints.count else { break }
+                let y = listArea.y + row
+                c.write(hints[i].key, x: listArea.x, y: y, width: keyW, alignment: .left, style: keyStyle)
+                let lx = listArea.x + keyW + 2
+                c.write(
+                    hints[i].label, x: lx, y: y, width: max(0, listArea.maxX - lx), alignment: .left,
+                    style: style)
             }
+        }
     }
 }

@@ -92,8 +92,10 @@ public struct ListView: StatefulWidget, Widget {
     public var detailStyle: Style
     public var highlightSymbol: String
 
-    public init(items: [ListItem], style: Style = Style(), selectedStyle: Style = Style(attributes: .reverse),
-                detailStyle: Style = Style(attributes: .dim), highlightSymbol: String = "> ") {
+    public init(
+        items: [ListItem], style: Style = Style(), selectedStyle: Style = Style(attributes: .reverse),
+        detailStyle: Style = Style(attributes: .dim), highlightSymbol: String = "> "
+    ) {
         self.items = items
         self.style = style
         self.selectedStyle = selectedStyle
@@ -102,13 +104,15 @@ public struct ListView: StatefulWidget, Widget {
     }
 
     public init(items: [String], theme: Theme, highlightSymbol: String = "> ") {
-        self.init(items: items.map { ListItem($0) }, style: theme.normal, selectedStyle: theme.selected,
-                  detailStyle: theme.dim, highlightSymbol: highlightSymbol)
+        self.init(
+            items: items.map { ListItem($0) }, style: theme.normal, selectedStyle: theme.selected,
+            detailStyle: theme.dim, highlightSymbol: highlightSymbol)
     }
 
     public init(items: [ListItem], theme: Theme, highlightSymbol: String = "> ") {
-        self.init(items: items, style: theme.normal, selectedStyle: theme.selected,
-                  detailStyle: theme.dim, highlightSymbol: highlightSymbol)
+        self.init(
+            items: items, style: theme.normal, selectedStyle: theme.selected,
+            detailStyle: theme.dim, highlightSymbol: highlightSymbol)
     }
 
     /// Renders with a throwaway state (selection shown, scroll not kept).
@@ -132,13 +136,15 @@ public struct ListView: StatefulWidget, Widget {
                 let base = item.style.map { $0.patched(over: style) } ?? style
                 let rowStyle = isSelected ? selectedStyle : base
                 if isSelected { c.fill(Rect(x: area.x, y: y, width: area.width, height: 1), style: rowStyle) }
-                var x = c.write(isSelected ? highlightSymbol : blankMark, x: area.x, y: y, style: rowStyle, maxWidth: area.width)
+                var x = c.write(
+                    isSelected ? highlightSymbol : blankMark, x: area.x, y: y, style: rowStyle, maxWidth: area.width)
                 var textRoom = area.maxX - x
                 if let d = item.detail, !d.isEmpty {
                     let dw = min(Text.width(d), max(0, area.maxX - x - 1))
                     if dw > 0 {
-                        c.write(d, x: area.maxX - dw, y: y, width: dw, alignment: .right,
-                                style: isSelected ? rowStyle : detailStyle)
+                        c.write(
+                            d, x: area.maxX - dw, y: y, width: dw, alignment: .right,
+                            style: isSelected ? rowStyle : detailStyle)
                         textRoom = max(0, area.maxX - dw - 1 - x)
                     }
                 }

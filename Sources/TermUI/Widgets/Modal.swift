@@ -15,10 +15,12 @@ public struct Modal: Widget {
     public var footerStyle: Style
     public var border: BorderSet
 
-    public init(title: String, body: String, footer: String? = nil, width: Int? = nil, height: Int? = nil,
-                style: Style = Style(), borderStyle: Style = Style(attributes: .bold),
-                titleStyle: Style = Style(attributes: .bold), footerStyle: Style = Style(attributes: .dim),
-                border: BorderSet = .double) {
+    public init(
+        title: String, body: String, footer: String? = nil, width: Int? = nil, height: Int? = nil,
+        style: Style = Style(), borderStyle: Style = Style(attributes: .bold),
+        titleStyle: Style = Style(attributes: .bold), footerStyle: Style = Style(attributes: .dim),
+        border: BorderSet = .double
+    ) {
         self.title = title
         self.body = body
         self.footer = footer
@@ -31,16 +33,20 @@ public struct Modal: Widget {
         self.border = border
     }
 
-    public init(title: String, body: String, footer: String? = nil, width: Int? = nil, height: Int? = nil, theme: Theme) {
-        self.init(title: title, body: body, footer: footer, width: width, height: height, style: theme.normal,
-                  borderStyle: theme.accent, titleStyle: theme.title, footerStyle: theme.dim)
+    public init(title: String, body: String, footer: String? = nil, width: Int? = nil, height: Int? = nil, theme: Theme)
+    {
+        self.init(
+            title: title, body: body, footer: footer, width: width, height: height, style: theme.normal,
+            borderStyle: theme.accent, titleStyle: theme.title, footerStyle: theme.dim)
     }
 
     /// The outer rect the modal occupies inside `area`.
     public func frame(in area: Rect) -> Rect {
         let maxW = max(0, area.width - 2)
-        let textW = max(Text.width(title) + 6, (body.split(whereSeparator: \.isNewline).map { Text.width(String($0)) }.max() ?? 0) + 4,
-                        Text.width(footer ?? "") + 4)
+        let textW = max(
+            Text.width(title) + 6,
+            (body.split(whereSeparator: \.isNewline).map { Text.width(String($0)) }.max() ?? 0) + 4,
+            Text.width(footer ?? "") + 4)
         var w = width ?? min(textW, 60, max(20, area.width - 4))
         w = min(max(w, 0), maxW > 0 ? maxW : area.width)
         let innerW = max(1, w - 4)
@@ -51,10 +57,12 @@ public struct Modal: Widget {
     }
 
     public func render(in area: Rect, on canvas: inout Canvas) {
-        OverlayBox(title: title, border: border, style: style, borderStyle: borderStyle, titleStyle: titleStyle,
-                   footer: footer, footerStyle: footerStyle)
-            .render(in: frame(in: area), on: &canvas) { bodyArea, c in
-                c.render(Paragraph(body, style: style), in: bodyArea)
-            }
+        OverlayBox(
+            title: title, border: border, style: style, borderStyle: borderStyle, titleStyle: titleStyle,
+            footer: footer, footerStyle: footerStyle
+        )
+        .render(in: frame(in: area), on: &canvas) { bodyArea, c in
+            c.render(Paragraph(body, style: style), in: bodyArea)
+        }
     }
 }

@@ -14,14 +14,17 @@ struct OverlayBox {
         guard !rect.isEmpty else { return }
         canvas.withClip(rect) { c in
             c.clear(rect, style: style)
-            Block(title: title, titleAlignment: .center, border: border, borderStyle: borderStyle,
-                  titleStyle: titleStyle).render(in: rect, on: &c)
+            Block(
+                title: title, titleAlignment: .center, border: border, borderStyle: borderStyle,
+                titleStyle: titleStyle
+            ).render(in: rect, on: &c)
             // One column of padding inside the border.
             let inner = rect.width >= 2 && rect.height >= 2 ? rect.inset(top: 1, left: 2, bottom: 1, right: 2) : rect
             guard !inner.isEmpty else { return }
             var area = inner
             if let footer, !footer.isEmpty, inner.height >= 2 {
-                c.write(footer, x: inner.x, y: inner.maxY - 1, width: inner.width, alignment: .center, style: footerStyle)
+                c.write(
+                    footer, x: inner.x, y: inner.maxY - 1, width: inner.width, alignment: .center, style: footerStyle)
                 area = inner.inset(bottom: inner.height >= 3 ? 2 : 1)
             }
             content(area, &c)

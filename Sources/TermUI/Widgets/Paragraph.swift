@@ -19,9 +19,14 @@ public struct Paragraph: Widget {
     /// When false, lines are cut at the right edge instead of wrapped.
     public var wrap: Bool
 
-    public init(_ text: String, style: Style = Style(), scroll: Int = 0, alignment: Alignment = .left, wrap: Bool = true) {
-        self.init(lines: text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).map { StyledLine(String($0), style: style) },
-                  scroll: scroll, alignment: alignment, wrap: wrap)
+    public init(
+        _ text: String, style: Style = Style(), scroll: Int = 0, alignment: Alignment = .left, wrap: Bool = true
+    ) {
+        self.init(
+            lines: text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).map {
+                StyledLine(String($0), style: style)
+            },
+            scroll: scroll, alignment: alignment, wrap: wrap)
     }
 
     public init(lines: [StyledLine], scroll: Int = 0, alignment: Alignment = .left, wrap: Bool = true) {
@@ -84,7 +89,7 @@ public struct Paragraph: Widget {
         }
         var row: [Glyph] = []
         var rowWidth = 0
-        var atLineStart = true     // still on the first row, before any word
+        var atLineStart = true  // still on the first row, before any word
         func emit() {
             // Drop trailing spaces of a row.
             while let last = row.last, last.text == " " { row.removeLast(); rowWidth -= 1 }
@@ -95,7 +100,7 @@ public struct Paragraph: Widget {
         for tok in tokens {
             let w = tok.glyphs.reduce(0) { $0 + $1.width }
             if tok.isSpace {
-                if row.isEmpty && !atLineStart { continue }   // no leading spaces after a break
+                if row.isEmpty && !atLineStart { continue }  // no leading spaces after a break
                 // Keep spaces only while they fit; they are dropped at a break anyway.
                 for g in tok.glyphs where rowWidth + 1 <= width { row.append(g); rowWidth += 1 }
                 continue

@@ -18,8 +18,10 @@ public struct StatusBar: Widget {
     public var keyStyle: Style
     public var labelStyle: Style
 
-    public init(hints: [KeyHint], right: String? = nil, style: Style = Style(),
-                keyStyle: Style = Style(attributes: [.bold, .reverse]), labelStyle: Style = Style()) {
+    public init(
+        hints: [KeyHint], right: String? = nil, style: Style = Style(),
+        keyStyle: Style = Style(attributes: [.bold, .reverse]), labelStyle: Style = Style()
+    ) {
         self.hints = hints
         self.right = right
         self.style = style
@@ -28,8 +30,9 @@ public struct StatusBar: Widget {
     }
 
     public init(_ hints: [(key: String, label: String)], right: String? = nil, theme: Theme) {
-        self.init(hints: hints.map { KeyHint($0.key, $0.label) }, right: right, style: theme.normal,
-                  keyStyle: theme.keyHint, labelStyle: theme.keyLabel)
+        self.init(
+            hints: hints.map { KeyHint($0.key, $0.label) }, right: right, style: theme.normal,
+            keyStyle: theme.keyHint, labelStyle: theme.keyLabel)
     }
 
     static let separator = 2

@@ -23,9 +23,11 @@ public struct Table: StatefulWidget, Widget {
     public var selectedStyle: Style
     public var columnSpacing: Int
 
-    public init(columns: [TableColumn], rows: [[String]], showHeader: Bool = true, style: Style = Style(),
-                headerStyle: Style = Style(attributes: [.bold, .underline]),
-                selectedStyle: Style = Style(attributes: .reverse), columnSpacing: Int = 1) {
+    public init(
+        columns: [TableColumn], rows: [[String]], showHeader: Bool = true, style: Style = Style(),
+        headerStyle: Style = Style(attributes: [.bold, .underline]),
+        selectedStyle: Style = Style(attributes: .reverse), columnSpacing: Int = 1
+    ) {
         self.columns = columns
         self.rows = rows
         self.showHeader = showHeader
@@ -36,8 +38,9 @@ public struct Table: StatefulWidget, Widget {
     }
 
     public init(columns: [TableColumn], rows: [[String]], showHeader: Bool = true, theme: Theme) {
-        self.init(columns: columns, rows: rows, showHeader: showHeader, style: theme.normal,
-                  headerStyle: theme.title.adding(.underline), selectedStyle: theme.selected)
+        self.init(
+            columns: columns, rows: rows, showHeader: showHeader, style: theme.normal,
+            headerStyle: theme.title.adding(.underline), selectedStyle: theme.selected)
     }
 
     /// Renders without a selection.
@@ -60,7 +63,9 @@ public struct Table: StatefulWidget, Widget {
             var y = area.y
             if showHeader {
                 for (i, col) in columns.enumerated() where cols[i].width > 0 {
-                    c.write(col.title, x: cols[i].x, y: y, width: cols[i].width, alignment: col.alignment, style: headerStyle)
+                    c.write(
+                        col.title, x: cols[i].x, y: y, width: cols[i].width, alignment: col.alignment,
+                        style: headerStyle)
                 }
                 y += 1
             }

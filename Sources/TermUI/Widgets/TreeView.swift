@@ -177,8 +177,10 @@ public struct TreeView: StatefulWidget, Widget {
     public var guideStyle: Style
     public var detailStyle: Style
 
-    public init(nodes: [TreeNode], style: Style = Style(), selectedStyle: Style = Style(attributes: .reverse),
-                guideStyle: Style = Style(attributes: .dim), detailStyle: Style = Style(attributes: .dim)) {
+    public init(
+        nodes: [TreeNode], style: Style = Style(), selectedStyle: Style = Style(attributes: .reverse),
+        guideStyle: Style = Style(attributes: .dim), detailStyle: Style = Style(attributes: .dim)
+    ) {
         self.nodes = nodes
         self.style = style
         self.selectedStyle = selectedStyle
@@ -187,7 +189,9 @@ public struct TreeView: StatefulWidget, Widget {
     }
 
     public init(nodes: [TreeNode], theme: Theme) {
-        self.init(nodes: nodes, style: theme.normal, selectedStyle: theme.selected, guideStyle: theme.dim, detailStyle: theme.dim)
+        self.init(
+            nodes: nodes, style: theme.normal, selectedStyle: theme.selected, guideStyle: theme.dim,
+            detailStyle: theme.dim)
     }
 
     /// The rows visible when the nodes in `expanded` are open, in display order.
@@ -205,8 +209,10 @@ public struct TreeView: StatefulWidget, Widget {
                     let branch = last ? "└─" : "├─"
                     prefix = guides + branch + (n.hasChildren ? (open ? "▾ " : "▸ ") : "─ ")
                 }
-                rows.append(TreeRow(id: n.id, label: n.label, detail: n.detail, style: n.style, depth: depth,
-                                    hasChildren: n.hasChildren, isExpanded: open, parentID: parent, prefix: prefix))
+                rows.append(
+                    TreeRow(
+                        id: n.id, label: n.label, detail: n.detail, style: n.style, depth: depth,
+                        hasChildren: n.hasChildren, isExpanded: open, parentID: parent, prefix: prefix))
                 if open {
                     let childGuides = depth == 0 ? "  " : guides + (last ? "    " : "│   ")
                     visit(n.children, depth: depth + 1, parent: n.id, guides: childGuides)
@@ -255,12 +261,15 @@ public struct TreeView: StatefulWidget, Widget {
                 let base = row.style.map { $0.patched(over: style) } ?? style
                 let labelStyle = selected ? selectedStyle : base
                 if selected { c.fill(Rect(x: area.x, y: y, width: area.width, height: 1), style: selectedStyle) }
-                let x = c.write(row.prefix, x: area.x, y: y, style: selected ? selectedStyle : guideStyle, maxWidth: area.width)
+                let x = c.write(
+                    row.prefix, x: area.x, y: y, style: selected ? selectedStyle : guideStyle, maxWidth: area.width)
                 var room = area.maxX - x
                 if let d = row.detail, !d.isEmpty {
                     let dw = min(Text.width(d), max(0, room - 1))
                     if dw > 0 {
-                        c.write(d, x: area.maxX - dw, y: y, width: dw, alignment: .right, style: selected ? selectedStyle : detailStyle)
+                        c.write(
+                            d, x: area.maxX - dw, y: y, width: dw, alignment: .right,
+                            style: selected ? selectedStyle : detailStyle)
                         room = max(0, room - dw - 1)
                     }
                 }
