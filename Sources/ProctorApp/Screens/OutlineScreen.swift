@@ -8,6 +8,14 @@ public struct OutlineScreen: Equatable, Sendable {
     public var filter = ""
     public var isTypingFilter = false
     var notesScroll = 0
+    /// The tree for the current filter and progress, rebuilt only when either changes.
+    private var cachedNodes: [TreeNode] = []
+    private var cacheKey: NodesKey?
+
+    private struct NodesKey: Equatable, Sendable {
+        let filter: String
+        let revision: Int
+    }
 
     init(pack: ExamPack) {
         tree = TreeState(
@@ -68,7 +76,17 @@ public struct OutlineScreen: Equatable, Sendable {
         }
     }
 
-    private func currentNodes(_ context: AppContext) -> [TreeNode] { Self.nodes(context: context, filter: filter) }
+    private func currentNodes(_ context: AppContext) -> [TreeNode] {
+        cacheKey == NodesKey(filter: filter, revision: context.progress.revision)
+            ? cachedNodes : Self.nodes(context: context, filter: filter)
+    }
+
+    private mutating func refreshNodes(_ context: AppContext) {
+        let key = NodesKey(filter: filter, revision: context.progress.revision)
+        guard key != cacheKey else { return }
+        cachedNodes = Self.nodes(context: context, filter: filter)
+        cacheKey = key
+    }
 
     mutating func handle(_ key: Key, context: inout AppContext) -> Outcome {
         if isTypingFilter { return handleFilter(key, context: context) }
@@ -132,7 +150,8 @@ public struct OutlineScreen: Equatable, Sendable {
     }
 
     mutating func syncLayout(context: AppContext) {
-        let nodes = currentNodes(context)
+        refreshNodes(context)
+        let nodes = cachedNodes
         let rows = tree.visibleRows(nodes)
         tree.clamp(rows: rows, nodes: nodes)
         tree.scrollToSelection(rows: rows, viewHeight: Self.panes(context).tree.height)
