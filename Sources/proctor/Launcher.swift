@@ -19,7 +19,10 @@ struct Launcher {
     func loadPack() throws -> ExamPack {
         let url = try options.content.map { URL(fileURLWithPath: $0) } ?? ContentLocator.defaultPack()
         do {
-            return try PackLoader.load(directory: url)
+            if ProcessInfo.processInfo.environment["PROCTOR_NO_CACHE"] != nil {
+                return try PackLoader.load(directory: url)
+            }
+            return try PackCache.load(directory: url, cacheDirectory: PackCache.defaultDirectory())
         } catch let error as PackLoadError {
             for diagnostic in error.errors { printError(diagnostic.formatted(directoryPrefix: url.path)) }
             printError(

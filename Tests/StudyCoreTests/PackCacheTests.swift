@@ -1,0 +1,65 @@
+import Foundation
+import XCTest
+
+@testable import StudyCore
+
+final class PackCacheTests: XCTestCase {
+    private var root: URL!
+    private var pack: URL { root.appendingPathComponent("pack") }
+    private var cache: URL { root.appendingPathComponent("cache") }
+
+    override func setUpWithError() throws {
+        root = FileManager.default.temporaryDirectory.appendingPathComponent("packcache-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
+        let fixture = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("Fixtures/packs/generic")
+        try FileManager.default.copyItem(at: fixture, to: pack)
+    }
+
+    override func tearDownWithError() throws { try? FileManager.default.removeItem(at: root) }
+
+    private var cacheFiles: [String] {
+        (try? FileManager.default.contentsOfDirectory(atPath: cache.appendingPathComponent("packs").path)) ?? []
+    }
+
+    func testSecondLoadComesFromTheCacheAndMatches() throws {
+        let first = try PackCache.load(directory: pack, cacheDirectory: cache)
+        XCTAssertEqual(cacheFiles.count, 1)
+        let second = try PackCache.load(directory: pack, cacheDirectory: cache)
+        XCTAssertEqual(second.questions, first.questions)
+        XCTAssertEqual(second.sections, first.sections)
+        XCTAssertEqual(second.exam, first.exam)
+        XCTAssertEqual(second.title, first.title)
+        let mode =
+            try FileManager.default.attributesOfItem(
+                atPath: cache.appendingPathComponent("packs/\(cacheFiles[0])").path)[.posixPermissions] as? Int
+        XCTAssertEqual(mode, 0o600)
+    }
+
+    func testAnEditedFileIsReloaded() throws {
+        _ = try PackCache.load(directory: pack, cacheDirectory: cache)
+        let file = pack.appendingPathComponent("questions/food.yaml")
+        let text = try String(contentsOf: file, encoding: .utf8)
+        try text.replacingOccurrences(of: "Question fd-001?", with: "Edited fd-001?").write(
+            to: file, atomically: true, encoding: .utf8)
+        let reloaded = try PackCache.load(directory: pack, cacheDirectory: cache)
+        XCTAssertEqual(reloaded.question(id: "fd-001")?.stem, "Edited fd-001?")
+    }
+
+    func testAnInvalidPackIsNeverServedFromTheCache() throws {
+        _ = try PackCache.load(directory: pack, cacheDirectory: cache)
+        let file = pack.appendingPathComponent("questions/food.yaml")
+        try "- id: [broken\n".write(to: file, atomically: true, encoding: .utf8)
+        XCTAssertThrowsError(try PackCache.load(directory: pack, cacheDirectory: cache)) {
+            XCTAssertTrue($0 is PackLoadError, "\($0)")
+        }
+    }
+
+    func testADamagedCacheFallsBackToAFullLoad() throws {
+        _ = try PackCache.load(directory: pack, cacheDirectory: cache)
+        let file = cache.appendingPathComponent("packs/\(cacheFiles[0])")
+        try Data("{ not json".utf8).write(to: file)
+        let loaded = try PackCache.load(directory: pack, cacheDirectory: cache)
+        XCTAssertEqual(loaded.questions.count, 12)
+    }
+}
