@@ -27,7 +27,7 @@ public struct AppContext: Sendable {
         self.now = now
         self.examDefaults =
             examDefaults ?? ExamRequest(count: pack.exam.questionCount, minutes: pack.exam.minutes)
-        summary = StudySummary(pack: pack, progress: progress, now: now)
+        summary = StudySummary(pack: pack, progress: progress, now: now, scheduler: scheduler)
         summaryStamp = (progress.revision, now)
     }
 
@@ -36,7 +36,7 @@ public struct AppContext: Sendable {
             progress.revision != summaryStamp.revision || now.timeIntervalSince(summaryStamp.at) >= 60
                 || now < summaryStamp.at
         else { return }
-        summary = StudySummary(pack: pack, progress: progress, now: now)
+        summary = StudySummary(pack: pack, progress: progress, now: now, scheduler: scheduler)
         summaryStamp = (progress.revision, now)
     }
 
@@ -45,13 +45,18 @@ public struct AppContext: Sendable {
 
     /// Records an answer in memory and returns the command that stores it.
     mutating func record(_ answer: AnswerRecord, rating: Rating?) -> Command {
-        var card: Card?
-        if let rating {
-            let previous = progress.cards[answer.questionID] ?? .new(at: answer.answeredAt)
-            card = scheduler.review(previous, rating: rating, at: answer.answeredAt)
+        .record(answer, card: remember(answer, rating: rating))
+    }
+
+    /// Adds an answer to the in-memory progress, rescheduling its question when rated
+    /// (nil: cramming, the schedule stays); returns the question's new card.
+    mutating func remember(_ answer: AnswerRecord, rating: Rating?) -> Card? {
+        let card = rating.map { rating in
+            scheduler.review(
+                progress.cards[answer.questionID] ?? .new(at: answer.answeredAt), rating: rating, at: answer.answeredAt)
         }
         progress.apply(answer, card: card)
-        return .record(answer, card: card)
+        return card
     }
 }
 

@@ -82,7 +82,7 @@ public final class AppRunner {
             let closing = model.close(abandoned: open, answers: try store.examAnswers(attemptID: open.id ?? 0))
             if execute(closing) == .quit { return [.quit] }
         }
-        let seed = request.seed ?? UInt64(bitPattern: Int64(time.timeIntervalSince1970 * 1000))
+        let seed = request.seed ?? Figures.seed(at: time)
         let items = ExamAssembler.assemble(
             pack: pack, count: request.count, seed: seed, lastSeen: model.context.progress.lastSeen, now: time)
         guard !items.isEmpty else {

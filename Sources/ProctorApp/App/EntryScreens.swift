@@ -49,6 +49,6 @@ extension AppModel {
     }
 
     private static func seed(_ context: AppContext) -> UInt64 {
-        UInt64(bitPattern: Int64(context.now.timeIntervalSince1970 * 1000))
+        Figures.seed(at: context.now)
     }
 }

@@ -118,21 +118,17 @@ public struct ExamScreen: Equatable, Sendable {
                 packID: pack.id, questionID: outcome.questionID, picked: outcome.picked.sorted(),
                 correct: outcome.isCorrect, secondsTaken: 0, mode: .exam, answeredAt: finishedAt,
                 attemptID: session.attemptID)
-            let previous = context.progress.cards[outcome.questionID] ?? .new(at: finishedAt)
-            let card = context.scheduler.review(previous, rating: outcome.isCorrect ? .good : .again, at: finishedAt)
-            context.progress.apply(answer, card: card)
             answers.append(answer)
-            cards[outcome.questionID] = card
+            cards[outcome.questionID] = context.remember(answer, rating: outcome.isCorrect ? .good : .again)
         }
         let submission = ExamSubmission(
             attemptID: session.attemptID, submittedAt: finishedAt, scorePercent: result.percent,
             passed: result.passed, answers: answers, cards: cards)
-        var record = ExamAttemptRecord(
-            id: session.attemptID, packID: pack.id, seed: 0,
+        let record = ExamAttemptRecord(
+            id: session.attemptID, packID: pack.id, seed: session.seed,
             items: items.map { StoredExamItem(questionID: $0.questionID, choiceOrder: $0.choiceOrder) },
             startedAt: session.startedAt, deadline: session.deadline, status: .submitted, submittedAt: finishedAt,
             scorePercent: result.percent, passed: result.passed)
-        record.id = session.attemptID
         context.progress.apply(exam: record)
         let results = ResultsScreen(result: result, session: session)
         return Outcome(navigation: .replace(.results(results)), commands: [.submitExam(submission)])

@@ -46,8 +46,7 @@ public struct OutlineScreen: Equatable, Sendable {
         let latest = context.progress.latest
         func mastery(_ ids: [String]) -> String {
             let seen = ids.compactMap { latest[$0] }
-            guard !seen.isEmpty else { return "–" }
-            return "\(Int((Double(seen.filter(\.correct).count) * 100 / Double(seen.count)).rounded()))%"
+            return Figures.percent(seen.filter(\.correct).count, of: seen.count)
         }
         let needle = filter.lowercased()
         func matches(_ texts: String...) -> Bool {
@@ -193,8 +192,7 @@ public struct OutlineScreen: Equatable, Sendable {
         let ids = scope.questionIDs(in: pack)
         let seen = ids.compactMap { context.progress.latest[$0] }
         let due = context.progress.due(at: context.now, among: ids).count
-        let correct =
-            seen.isEmpty ? "–" : "\(Int((Double(seen.filter(\.correct).count) * 100 / Double(seen.count)).rounded()))%"
+        let correct = Figures.percent(seen.filter(\.correct).count, of: seen.count)
         var lines: [StyledLine] = []
         func title(_ text: String) { lines.append(StyledLine(text, style: theme.title)) }
         func counts() {

@@ -12,7 +12,7 @@ public struct PracticeScreen: Equatable, Sendable {
 
     /// Starts a run over `scope`, or explains why there is nothing to practise.
     static func start(scope: PracticeScope, count: Int, mode: StudyMode, context: AppContext) -> Outcome {
-        let seed = UInt64(bitPattern: Int64(context.now.timeIntervalSince1970 * 1000))
+        let seed = Figures.seed(at: context.now)
         let ids = PracticeSelector.select(
             scope: scope, pack: context.pack, progress: context.progress, count: count, seed: seed)
         return start(title: scope.title(in: context.pack), ids: ids, mode: mode, context: context, seed: seed)
@@ -29,7 +29,7 @@ public struct PracticeScreen: Equatable, Sendable {
 
     var progressText: String {
         var text = "\(session.position)/\(session.questionIDs.count)"
-        if let accuracy = session.accuracy { text += " · \(Int((accuracy * 100).rounded()))% right" }
+        if let accuracy = session.accuracy { text += " · \(Figures.percent(accuracy)) right" }
         if session.mode == .cram { text += " · cram" }
         return text
     }
@@ -115,7 +115,7 @@ public struct PracticeScreen: Equatable, Sendable {
         let theme = context.theme
         let inner = area.inset(horizontal: 2, vertical: 1)
         guard let current = session.current else {
-            let accuracy = session.accuracy.map { "\(Int(($0 * 100).rounded()))%" } ?? "–"
+            let accuracy = Figures.percent(session.correct, of: session.answered)
             let text =
                 "Run complete.\n\n\(session.answered) answered, \(session.correct) right (\(accuracy)).\n\n"
                 + "Missed questions come back in Review. Press Enter to go back."

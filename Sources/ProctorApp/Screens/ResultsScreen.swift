@@ -55,7 +55,7 @@ public struct ResultsScreen: Equatable, Sendable {
         case .enter: openQuestion(list.selected ?? 0)
         case .char("r"):
             let missed = result.outcomes.filter { !$0.isCorrect }.map(\.questionID)
-            let seed = UInt64(bitPattern: Int64(context.now.timeIntervalSince1970))
+            let seed = Figures.seed(at: context.now)
             return PracticeScreen.start(
                 title: "Review: missed in this exam", ids: missed, mode: .review, context: context, seed: seed)
         default: break

@@ -42,7 +42,7 @@ public struct ReviewScreen: Equatable, Sendable {
         case .escape, .char("q"): return .pop
         case .enter, .char("c"):
             let row = rows[list.selected ?? 0]
-            let seed = UInt64(bitPattern: Int64(context.now.timeIntervalSince1970))
+            let seed = Figures.seed(at: context.now)
             if key == .enter {
                 let ids = PracticeSelector.review(
                     pack: context.pack, progress: context.progress, now: context.now, sectionID: row.sectionID)

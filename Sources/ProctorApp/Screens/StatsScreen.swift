@@ -53,7 +53,7 @@ public struct StatsScreen: Equatable, Sendable {
         let summary = context.summary
         var y = inner.y
         let accuracy =
-            summary.answered > 0 ? "\(Int((Double(summary.correct) * 100 / Double(summary.answered)).rounded()))%" : "–"
+            Figures.percent(summary.correct, of: summary.answered)
         _ = canvas.write(
             "\(summary.answered) answers · \(accuracy) right · seen \(summary.seen)/\(summary.questionCount) · \(summary.daysStudied) day\(summary.daysStudied == 1 ? "" : "s") studied",
             x: inner.x, y: y, style: theme.title, maxWidth: inner.width)
@@ -93,8 +93,8 @@ public struct StatsScreen: Equatable, Sendable {
 
         guard y < inner.maxY else { return }
         let rows = summary.sections.map { s -> [String] in
-            let accuracy = s.answered > 0 ? "\(Int((Double(s.correct) * 100 / Double(s.answered)).rounded()))%" : "–"
-            let readiness = s.readiness.map { "\(Int(($0 * 100).rounded()))% (\(s.readinessBasis) q)" } ?? "–"
+            let accuracy = Figures.percent(s.correct, of: s.answered)
+            let readiness = s.readiness.map { "\(Figures.percent($0)) (\(s.readinessBasis) q)" } ?? "–"
             return [
                 "\(s.id) \(s.title)", "\(s.weight)%", "\(s.seen)/\(s.questions)", "\(s.answered)", accuracy,
                 readiness,

@@ -4,6 +4,7 @@ import StudyCore
 /// A timed mock exam in progress: no feedback, free navigation, flags.
 public struct ExamSession: Equatable, Sendable {
     public let attemptID: Int64
+    public let seed: UInt64
     public let startedAt: Date
     public let deadline: Date
     public private(set) var questions: [QuestionPresentation]
@@ -13,6 +14,7 @@ public struct ExamSession: Equatable, Sendable {
     /// Rebuilds the session from a stored attempt and its saved answers (for resume too).
     public init(attempt: ExamAttemptRecord, answers: [ExamAnswerRecord], pack: ExamPack) {
         attemptID = attempt.id ?? 0
+        seed = attempt.assemblySeed
         startedAt = attempt.startedAt
         deadline = attempt.deadline
         let saved = Dictionary(answers.map { ($0.questionID, $0) }, uniquingKeysWith: { $1 })

@@ -68,9 +68,7 @@ public struct StatsReport: Sendable {
     }
 
     public func text() -> String {
-        func percent(_ correct: Int, _ total: Int) -> String {
-            total == 0 ? "–" : "\(Int((Double(correct) * 100 / Double(total)).rounded()))%"
-        }
+        func percent(_ correct: Int, _ total: Int) -> String { Figures.percent(correct, of: total) }
         var lines = [
             "\(pack.title) (\(pack.vendor))",
             "Answers \(summary.answered), right \(percent(summary.correct, summary.answered)), "
@@ -84,7 +82,7 @@ public struct StatsReport: Sendable {
             let padded =
                 title.count > 54
                 ? String(title.prefix(53)) + "…" : title.padding(toLength: 54, withPad: " ", startingAt: 0)
-            let readiness = s.readiness.map { "\(Int(($0 * 100).rounded()))% (\(s.readinessBasis) q)" } ?? "–"
+            let readiness = s.readiness.map { "\(Figures.percent($0)) (\(s.readinessBasis) q)" } ?? "–"
             lines.append(
                 "\(padded)  \(String(format: "%5d%%", s.weight))  \(String(format: "%7d", s.answered))  "
                     + "\(percent(s.correct, s.answered).padding(toLength: 5, withPad: " ", startingAt: 0))  \(readiness)"

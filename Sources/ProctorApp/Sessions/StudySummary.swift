@@ -29,7 +29,10 @@ public struct StudySummary: Equatable, Sendable {
     public let dueNext7Days: [Int]
     public let exams: [ExamAttemptRecord]
 
-    public init(pack: ExamPack, progress: ProgressSnapshot, now: Date, calendar: Calendar = .current) {
+    public init(
+        pack: ExamPack, progress: ProgressSnapshot, now: Date, scheduler: FSRSScheduler = FSRSScheduler(),
+        calendar: Calendar = .current
+    ) {
         let inPack = Set(pack.questions.map(\.id))
         let answers = progress.answers.filter { inPack.contains($0.questionID) }
         answered = answers.count
@@ -50,7 +53,6 @@ public struct StudySummary: Equatable, Sendable {
         exams = progress.exams
         reviewCount = PracticeSelector.review(pack: pack, progress: progress, now: now).count
 
-        let scheduler = FSRSScheduler()
         // A question last answered wrong is not "remembered" however recently it was seen.
         var retrievability: [String: Double] = [:]
         for (id, card) in progress.cards {

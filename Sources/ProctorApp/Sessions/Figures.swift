@@ -1,0 +1,15 @@
+import Foundation
+
+/// How the app prints shares and draws seeds, in one place.
+enum Figures {
+    /// "68%"; "–" when there is nothing to divide.
+    static func percent(_ part: Int, of whole: Int) -> String {
+        whole == 0 ? "–" : percent(Double(part) / Double(whole))
+    }
+
+    /// A ratio in 0...1 as a rounded percentage, "68%".
+    static func percent(_ ratio: Double) -> String { "\(Int((ratio * 100).rounded()))%" }
+
+    /// A seed that differs per run (milliseconds of the clock), for shuffles nobody must repeat.
+    static func seed(at date: Date) -> UInt64 { UInt64(bitPattern: Int64(date.timeIntervalSince1970 * 1000)) }
+}
