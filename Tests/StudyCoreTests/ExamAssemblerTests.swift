@@ -247,7 +247,7 @@ final class ExamReadinessTests: XCTestCase {
             AnsweredQuestion(questionID: "q1-0", correct: true, answeredAt: daysAgo(3)),
             AnsweredQuestion(questionID: "unknown", correct: true, answeredAt: now),
         ]
-        let r = ReadinessCalculator.readiness(pack: pack, history: history, now: now)
+        let r = ReadinessCalculator.readiness(pack: pack, history: history)
         XCTAssertEqual(r.map(\.sectionID), ["s0", "s1", "s2"])
         XCTAssertEqual(try XCTUnwrap(r[0].score), 1.0 / 1.75, accuracy: 1e-9)
         XCTAssertEqual(r[0].basedOn, 2)
@@ -258,14 +258,14 @@ final class ExamReadinessTests: XCTestCase {
         XCTAssertNil(r[2].accuracy)
 
         // A shorter half-life trusts the recent right answer more.
-        let short = ReadinessCalculator.readiness(pack: pack, history: history, now: now, halfLifeDays: 7)
+        let short = ReadinessCalculator.readiness(pack: pack, history: history, halfLifeDays: 7)
         XCTAssertEqual(try XCTUnwrap(short[0].score), 1.0 / (1 + 0.25 + 0.0625), accuracy: 1e-9)
         // Future answers count as fresh.
         let future = ReadinessCalculator.readiness(
             pack: pack,
             history: [
                 AnsweredQuestion(questionID: "q2-0", correct: false, answeredAt: now.addingTimeInterval(86_400))
-            ], now: now)
+            ])
         XCTAssertEqual(future[2].score, 0)
     }
 
@@ -276,7 +276,7 @@ final class ExamReadinessTests: XCTestCase {
             AnsweredQuestion(questionID: "q0-1", correct: false, answeredAt: now),
         ]
         let retr = ["q0-0": 0.9, "q0-1": 0.5, "q0-2": 1.7, "q1-0": 0.4, "nope": 0.1]
-        let r = ReadinessCalculator.readiness(pack: pack, history: history, retrievability: retr, now: now)
+        let r = ReadinessCalculator.readiness(pack: pack, history: history, retrievability: retr)
         // accuracy 0.5; retrievability mean(0.9, 0.5, 1.0 clamped) = 0.8; blend 0.5/0.5.
         XCTAssertEqual(try XCTUnwrap(r[0].accuracy), 0.5, accuracy: 1e-9)
         XCTAssertEqual(try XCTUnwrap(r[0].retrievability), 0.8, accuracy: 1e-9)
@@ -288,7 +288,7 @@ final class ExamReadinessTests: XCTestCase {
         XCTAssertEqual(r[1].basedOn, 1)
         // Weight parameter.
         let heavy = ReadinessCalculator.readiness(
-            pack: pack, history: history, retrievability: retr, now: now,
+            pack: pack, history: history, retrievability: retr,
             retrievabilityWeight: 1)
         XCTAssertEqual(try XCTUnwrap(heavy[0].score), 0.8, accuracy: 1e-9)
         // Overall: weighted by section weight.
@@ -298,12 +298,12 @@ final class ExamReadinessTests: XCTestCase {
     func testOverallCountsMissingSectionsAsZero() throws {
         let pack = makePack(weights: [80, 20], perSection: [2, 2])
         XCTAssertNil(
-            ReadinessCalculator.overall(ReadinessCalculator.readiness(pack: pack, history: [], now: now), pack: pack))
+            ReadinessCalculator.overall(ReadinessCalculator.readiness(pack: pack, history: []), pack: pack))
         let r = ReadinessCalculator.readiness(
             pack: pack,
             history: [
                 AnsweredQuestion(questionID: "q1-0", correct: true, answeredAt: now)
-            ], now: now)
+            ])
         XCTAssertEqual(try XCTUnwrap(ReadinessCalculator.overall(r, pack: pack)), 0.2, accuracy: 1e-9)
         // Ancient answers still count (weights underflow to zero).
         let ancient = ReadinessCalculator.readiness(
@@ -311,7 +311,7 @@ final class ExamReadinessTests: XCTestCase {
             history: [
                 AnsweredQuestion(questionID: "q0-0", correct: true, answeredAt: Date(timeIntervalSince1970: 0)),
                 AnsweredQuestion(questionID: "q0-1", correct: false, answeredAt: Date(timeIntervalSince1970: 0)),
-            ], now: now, halfLifeDays: 0.001)
+            ], halfLifeDays: 0.001)
         XCTAssertEqual(ancient[0].score, 0.5)
     }
 }

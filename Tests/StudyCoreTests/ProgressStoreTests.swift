@@ -168,7 +168,8 @@ final class ProgressStoreTests: XCTestCase {
         try store.record(answer("q1", correct: true, at: 0))
         try store.record(answer("q2", correct: true, at: 10))
         try store.record(answer("q3", correct: true, at: 3 * 86_400))
-        let counts = try store.dailyAnswerCounts(packID: "pmle", since: t0.addingTimeInterval(-86_400))
+        let counts = try ProgressSnapshot.load(from: store, packID: "pmle").answersPerDay(
+            since: t0.addingTimeInterval(-86_400))
         XCTAssertEqual(counts.values.reduce(0, +), 3)
         XCTAssertEqual(counts.count, 2)
         XCTAssertEqual(counts.values.max(), 2)

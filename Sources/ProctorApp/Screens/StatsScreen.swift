@@ -15,14 +15,13 @@ public struct StatsScreen: Equatable, Sendable {
     }
 
     /// Answers per day for the last `weeks` weeks, as columns of Monday...Sunday.
-    static func heatmap(answers: [AnswerRecord], now: Date, calendar: Calendar = .current) -> [[Int?]] {
+    static func heatmap(progress: ProgressSnapshot, now: Date, calendar: Calendar = .current) -> [[Int?]] {
         var calendar = calendar
         calendar.firstWeekday = 2
         let today = calendar.startOfDay(for: now)
         let weekStart = calendar.dateInterval(of: .weekOfYear, for: today)?.start ?? today
         guard let first = calendar.date(byAdding: .weekOfYear, value: -(weeks - 1), to: weekStart) else { return [] }
-        let counts = DayGrouping.counts(
-            of: answers.lazy.filter { $0.answeredAt >= first }.map(\.answeredAt), calendar: calendar)
+        let counts = progress.answersPerDay(since: first, calendar: calendar)
         return (0..<weeks).map { week in
             (0..<7).map { day -> Int? in
                 guard let date = calendar.date(byAdding: .day, value: week * 7 + day, to: first) else { return nil }
@@ -60,7 +59,7 @@ public struct StatsScreen: Equatable, Sendable {
         y += 2
 
         // Heatmap on the left, exams and due counts on the right.
-        let map = Self.heatmap(answers: context.progress.answers, now: context.now)
+        let map = Self.heatmap(progress: context.progress, now: context.now)
         _ = canvas.write("Last \(Self.weeks) weeks", x: inner.x, y: y, style: theme.dim)
         let dayNames = ["Mon", "", "Wed", "", "Fri", "", "Sun"]
         for day in 0..<7 {

@@ -34,13 +34,14 @@ public struct StudySummary: Equatable, Sendable {
         calendar: Calendar = .current
     ) {
         let inPack = Set(pack.questions.map(\.id))
-        let answers = progress.answers.filter { inPack.contains($0.questionID) }
-        answered = answers.count
-        correct = answers.filter(\.correct).count
+        let tallies = progress.tallies.filter { inPack.contains($0.key) }
+        answered = tallies.values.reduce(0) { $0 + $1.answered }
+        correct = tallies.values.reduce(0) { $0 + $1.correct }
         questionCount = pack.questions.count
         seen = progress.latest.keys.filter { inPack.contains($0) }.count
         missed = progress.latest.values.filter { inPack.contains($0.questionID) && !$0.correct }.count
-        daysStudied = DayGrouping.counts(of: answers.map(\.answeredAt), calendar: calendar).count
+        // Days with any answer in the pack, also to questions it no longer has.
+        daysStudied = progress.answersPerDay(calendar: calendar).count
         let startOfToday = calendar.startOfDay(for: now)
         var dueByDay = Array(repeating: 0, count: 7)
         for (id, card) in progress.cards where inPack.contains(id) {
@@ -59,17 +60,13 @@ public struct StudySummary: Equatable, Sendable {
             retrievability[id] = progress.latest[id]?.correct == false ? 0 : scheduler.retrievability(of: card, at: now)
         }
         let readiness = ReadinessCalculator.readiness(
-            pack: pack,
-            history: answers.map {
-                AnsweredQuestion(questionID: $0.questionID, correct: $0.correct, answeredAt: $0.answeredAt)
-            },
-            retrievability: retrievability, now: now)
+            pack: pack, tallies: tallies, retrievability: retrievability)
         let readinessByID = Dictionary(readiness.map { ($0.sectionID, $0) }, uniquingKeysWith: { $1 })
         var answeredBySection: [String: (Int, Int)] = [:]
-        for answer in answers {
-            guard let section = pack.sectionID(ofQuestion: answer.questionID) else { continue }
+        for (id, tally) in tallies {
+            guard let section = pack.sectionID(ofQuestion: id) else { continue }
             let current = answeredBySection[section] ?? (0, 0)
-            answeredBySection[section] = (current.0 + 1, current.1 + (answer.correct ? 1 : 0))
+            answeredBySection[section] = (current.0 + tally.answered, current.1 + tally.correct)
         }
         sections = pack.sections.map { section in
             let ids = pack.questions(inSection: section.id).map(\.id)

@@ -27,31 +27,47 @@ public struct Readiness: Sendable, Hashable, Codable {
 }
 
 public enum ReadinessCalculator {
+    /// Per-section readiness from a list of answers, in outline order. Pure function of its inputs;
+    /// the same as `readiness(pack:tallies:)` on the tallies of `history`.
+    public static func readiness(
+        pack: ExamPack, history: [AnsweredQuestion],
+        retrievability: [String: Double] = [:],
+        halfLifeDays: Double = 14, retrievabilityWeight: Double = 0.5
+    ) -> [Readiness] {
+        var tallies: [String: AnswerTally] = [:]
+        for answer in history {
+            if tallies[answer.questionID] == nil {
+                tallies[answer.questionID] = AnswerTally(
+                    correct: answer.correct, at: answer.answeredAt, halfLife: halfLifeDays * 86_400)
+            } else {
+                tallies[answer.questionID]!.add(correct: answer.correct, at: answer.answeredAt)
+            }
+        }
+        return readiness(
+            pack: pack, tallies: tallies, retrievability: retrievability, retrievabilityWeight: retrievabilityWeight)
+    }
+
     /// Per-section readiness, in outline order. Pure function of its inputs.
     ///
     /// - accuracy = Σ wᵢ·correctᵢ / Σ wᵢ over the section's answers, with wᵢ = 0.5^(ageᵢ / halfLife)
-    ///   (answers from the future count as age 0);
+    ///   and ages measured from the section's newest answer (decay is shift-invariant, so any
+    ///   reference gives the same ratio, and a clock set back changes nothing);
     /// - retrievability = mean of `retrievability[id]` (clamped to 0...1) over the section's questions
     ///   that have a value;
     /// - score = (1 − retrievabilityWeight)·accuracy + retrievabilityWeight·retrievability when both
     ///   exist, else whichever exists, else nil.
-    /// Answers and retrievabilities for ids not in the pack are ignored.
+    /// Tallies and retrievabilities for ids not in the pack are ignored.
     public static func readiness(
-        pack: ExamPack, history: [AnsweredQuestion],
-        retrievability: [String: Double] = [:], now: Date = Date(),
-        halfLifeDays: Double = 14, retrievabilityWeight: Double = 0.5
+        pack: ExamPack, tallies: [String: AnswerTally], retrievability: [String: Double] = [:],
+        retrievabilityWeight: Double = 0.5
     ) -> [Readiness] {
-        let halfLife = max(halfLifeDays, 1e-6) * 86_400
         let rw = min(max(retrievabilityWeight, 0), 1)
-        var weighted = [String: (correct: Double, total: Double)]()
+        var talliesBySection = [String: [AnswerTally]]()
         var questionsBySection = [String: Set<String>]()
-        for answer in history {
-            guard let sid = pack.sectionID(ofQuestion: answer.questionID) else { continue }
-            let age = max(0, now.timeIntervalSince(answer.answeredAt))
-            let w = pow(0.5, age / halfLife)
-            weighted[sid, default: (0, 0)].correct += answer.correct ? w : 0
-            weighted[sid, default: (0, 0)].total += w
-            questionsBySection[sid, default: []].insert(answer.questionID)
+        for (qid, tally) in tallies where tally.answered > 0 {
+            guard let sid = pack.sectionID(ofQuestion: qid) else { continue }
+            talliesBySection[sid, default: []].append(tally)
+            questionsBySection[sid, default: []].insert(qid)
         }
         var retr = [String: (sum: Double, n: Int)]()
         for (qid, value) in retrievability where value.isFinite {
@@ -61,16 +77,7 @@ public enum ReadinessCalculator {
             questionsBySection[sid, default: []].insert(qid)
         }
         return pack.sections.map { s in
-            var accuracy: Double?
-            if let (c, t) = weighted[s.id] {
-                // Very old answers can underflow to weight 0; fall back to the plain mean then.
-                if t > 0 {
-                    accuracy = c / t
-                } else {
-                    let answers = history.filter { pack.sectionID(ofQuestion: $0.questionID) == s.id }
-                    accuracy = Double(answers.filter(\.correct).count) / Double(max(answers.count, 1))
-                }
-            }
+            let accuracy = talliesBySection[s.id].map(weightedAccuracy)
             let meanR = retr[s.id].flatMap { $0.n > 0 ? $0.sum / Double($0.n) : nil }
             let score: Double?
             switch (accuracy, meanR) {
@@ -84,6 +91,19 @@ public enum ReadinessCalculator {
                 basedOn: questionsBySection[s.id]?.count ?? 0,
                 accuracy: accuracy, retrievability: meanR)
         }
+    }
+
+    /// Recency-weighted share of correct answers over tallies, relative to their newest answer
+    /// (whose weight is 1, so the sum never underflows).
+    private static func weightedAccuracy(_ tallies: [AnswerTally]) -> Double {
+        let reference = tallies.map(\.newest).max() ?? Date(timeIntervalSince1970: 0)
+        var correct = 0.0, total = 0.0
+        for tally in tallies {
+            let sums = tally.decayed(to: reference)
+            correct += sums.correct
+            total += sums.answered
+        }
+        return total > 0 ? correct / total : 0
     }
 
     /// Exam-wide readiness: section scores weighted by section weight, sections without data

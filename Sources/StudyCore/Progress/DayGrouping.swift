@@ -17,12 +17,4 @@ public struct DayGrouping {
         current = interval
         return interval.start
     }
-
-    /// Number of answers on each local day.
-    public static func counts(of dates: [Date], calendar: Calendar = .current) -> [Date: Int] {
-        var grouping = DayGrouping(calendar: calendar)
-        var counts: [Date: Int] = [:]
-        for date in dates { counts[grouping.startOfDay(for: date), default: 0] += 1 }
-        return counts
-    }
 }

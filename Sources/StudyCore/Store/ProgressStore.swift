@@ -39,6 +39,7 @@ public final class ProgressStore: Sendable {
             config.busyMode = .timeout(10)
             config.prepareDatabase { db in
                 try db.execute(sql: "PRAGMA synchronous = FULL")
+                Self.ensureMathFunctions(db)
             }
             // Check for a newer schema before opening the pool: opening a DatabasePool writes
             // to the file (GRDB creates and drops a table to set up WAL mode).
@@ -85,57 +86,63 @@ public final class ProgressStore: Sendable {
         }
     }
 
-    /// Every answer of the pack, oldest first, without the picked choices: the fast read
-    /// that summaries and schedules need (no JSON decoding per row).
-    public func answerHistory(packID: String) throws -> [AnswerRecord] {
+    /// Per-question totals of the pack's answers (kept by triggers; see `AnswerTallySchema`).
+    public func tallies(packID: String) throws -> [String: AnswerTally] {
         try read { db in
-            let cursor = try Row.fetchCursor(
+            let rows = try Row.fetchCursor(
                 db,
                 sql: """
-                    SELECT id, questionID, correct, secondsTaken, mode, answeredAt, attemptID FROM answer
-                    WHERE packID = ? ORDER BY answeredAt, id
+                    SELECT questionID, answered, correct, newestAt, decayedAnswered, decayedCorrect
+                    FROM answerTally WHERE packID = ?
                     """, arguments: [packID])
-            var result: [AnswerRecord] = []
-            while let row = try cursor.next() {
-                result.append(
-                    AnswerRecord(
-                        id: row[0], packID: packID, questionID: row[1], picked: [], correct: row[2],
-                        secondsTaken: row[3], mode: StudyMode(rawValue: row[4]) ?? .practice,
-                        answeredAt: Date(timeIntervalSince1970: row[5]), attemptID: row[6]))
+            var result: [String: AnswerTally] = [:]
+            while let row = try rows.next() {
+                result[row[0]] = AnswerTally(
+                    answered: row[1], correct: row[2], newest: Date(timeIntervalSince1970: row[3]),
+                    decayedAnswered: row[4], decayedCorrect: row[5])
             }
             return result
         }
     }
 
-    /// The most recent answer of every question ever answered in the pack.
+    /// The most recent answer of every question ever answered in the pack (ties on time go to
+    /// the later insert), without the picked choices: what summaries and schedules need, read
+    /// without decoding JSON per row.
     public func latestAnswers(packID: String) throws -> [String: AnswerRecord] {
-        let rows = try read { db in
-            try AnswerRecord.fetchAll(
+        try read { db in
+            let rows = try Row.fetchCursor(
                 db,
                 sql: """
-                    SELECT * FROM answer a WHERE packID = ? AND id = (
-                      SELECT id FROM answer b WHERE b.packID = a.packID AND b.questionID = a.questionID
-                      ORDER BY answeredAt DESC, id DESC LIMIT 1)
+                    SELECT a.id, a.questionID, a.correct, a.secondsTaken, a.mode, a.answeredAt, a.attemptID
+                    FROM answerTally t JOIN answer a ON a.id = t.newestID WHERE t.packID = ?
                     """, arguments: [packID])
+            var result: [String: AnswerRecord] = [:]
+            while let row = try rows.next() {
+                let answer = AnswerRecord(
+                    id: row[0], packID: packID, questionID: row[1], picked: [], correct: row[2],
+                    secondsTaken: row[3], mode: StudyMode(rawValue: row[4]) ?? .practice,
+                    answeredAt: Date(timeIntervalSince1970: row[5]), attemptID: row[6])
+                result[answer.questionID] = answer
+            }
+            return result
         }
-        return Dictionary(rows.map { ($0.questionID, $0) }, uniquingKeysWith: { $1 })
+    }
+
+    /// Answers per UTC quarter hour (index = Unix seconds / 900), oldest first; local days are
+    /// counted from them in any time zone.
+    public func answersPerQuarter(packID: String) throws -> [QuarterCount] {
+        try read { db in
+            let rows = try Row.fetchCursor(
+                db, sql: "SELECT quarter, answers FROM answerQuarter WHERE packID = ? ORDER BY quarter",
+                arguments: [packID])
+            var result: [QuarterCount] = []
+            while let row = try rows.next() { result.append(QuarterCount(quarter: row[0], answers: row[1])) }
+            return result
+        }
     }
 
     public func answerCount(packID: String) throws -> Int {
         try read { db in try AnswerRecord.filter(Column("packID") == packID).fetchCount(db) }
-    }
-
-    /// Answers per local calendar day ("yyyy-MM-dd") since `start`.
-    public func dailyAnswerCounts(packID: String, since start: Date) throws -> [String: Int] {
-        try read { db in
-            let rows = try Row.fetchAll(
-                db,
-                sql: """
-                    SELECT strftime('%Y-%m-%d', answeredAt, 'unixepoch', 'localtime') AS day, COUNT(*) AS n
-                    FROM answer WHERE packID = ? AND answeredAt >= ? GROUP BY day
-                    """, arguments: [packID, start.timeIntervalSince1970])
-            return Dictionary(rows.map { (($0["day"] as String?) ?? "", $0["n"] as Int) }, uniquingKeysWith: +)
-        }
     }
 
     public func card(packID: String, questionID: String) throws -> Card? {
@@ -250,6 +257,15 @@ public final class ProgressStore: Sendable {
     }
 
     // MARK: - Plumbing
+
+    /// The tally triggers call `exp`. SQLite builds without its math functions get ours.
+    private static func ensureMathFunctions(_ db: Database) {
+        if (try? Double.fetchOne(db, sql: "SELECT exp(0)")) != nil { return }
+        db.add(
+            function: DatabaseFunction("exp", argumentCount: 1, pure: true) { values in
+                Double.fromDatabaseValue(values[0]).map { Foundation.exp($0) }
+            })
+    }
 
     private func read<T>(_ body: (Database) throws -> T) throws -> T {
         do { return try pool.read(body) } catch { throw StoreError.from(error, path: path) }

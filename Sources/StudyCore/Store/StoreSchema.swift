@@ -56,6 +56,9 @@ enum StoreSchema {
                 t.column("value", .text).notNull()
             }
         }
+        migrator.registerMigration("v2-tallies") { db in
+            try AnswerTallySchema.create(in: db)
+        }
         return migrator
     }
 }
