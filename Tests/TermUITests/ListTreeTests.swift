@@ -15,6 +15,22 @@ final class ListViewTests: XCTestCase {
         XCTAssertEqual(c[0, 0]?.style.attributes, [])
     }
 
+    func testLeadHighlightPaintsOnlyMarkerAndLead() {
+        var state = ListState(selected: 0)
+        var c = Canvas(width: 24, height: 2)
+        let items = [ListItem("first text", lead: "1 ok", detail: "⚑"), ListItem("second", lead: "2 no")]
+        c.render(ListView(items: items, highlight: .lead), in: c.bounds, state: &state)
+        assertLines(c, ["> 1 ok  first text     ⚑", "  2 no  second"])
+        for x in 0..<6 { XCTAssertEqual(c[x, 0]?.style.attributes, .reverse, "column \(x)") }
+        for x in 6..<24 { XCTAssertEqual(c[x, 0]?.style.attributes.contains(.reverse), false, "column \(x)") }
+        XCTAssertEqual(c[23, 0]?.style.attributes, .dim)
+        // The whole-row default paints every column, lead and detail included.
+        var row = Canvas(width: 24, height: 2)
+        row.render(ListView(items: items), in: row.bounds, state: &state)
+        assertLines(row, ["> 1 ok  first text     ⚑", "  2 no  second"])
+        for x in 0..<24 { XCTAssertEqual(row[x, 0]?.style.attributes, .reverse, "column \(x)") }
+    }
+
     func testScrollKeepsSelectionVisible() {
         var state = ListState(selected: 0)
         var c = Canvas(width: 10, height: 3)

@@ -177,11 +177,11 @@ public struct ExamScreen: Equatable, Sendable {
             let state = q.isAnswered ? "answered \(q.lettersOf(q.picked))" : "blank"
             let stem = q.question.stem.replacingOccurrences(of: "\n", with: " ")
             return ListItem(
-                "\(Text.pad(String(i + 1), width: 3, alignment: .right))  \(Text.pad(state, width: 18))  \(stem)",
+                stem, lead: "\(Text.pad(String(i + 1), width: 3, alignment: .right))  \(Text.pad(state, width: 18))",
                 detail: flag, style: q.isAnswered ? nil : theme.warning)
         }
         var state = overviewList
-        ListView(items: items, theme: theme).render(
+        ListView(items: items, theme: theme, highlight: .lead).render(
             in: Rect(x: area.x, y: area.y + 1, width: area.width, height: max(0, area.height - 1)), on: &canvas,
             state: &state)
     }

@@ -137,11 +137,13 @@ public struct ResultsScreen: Equatable, Sendable {
             let right = q.lettersOf(outcome.correctChoices)
             let stem = q.question.stem.replacingOccurrences(of: "\n", with: " ")
             return ListItem(
-                "\(mark) \(Text.pad(String(i + 1), width: 2, alignment: .right))  you \(Text.pad(yours, width: 7)) right \(Text.pad(right, width: 7)) \(stem)",
+                stem,
+                lead:
+                    "\(mark) \(Text.pad(String(i + 1), width: 2, alignment: .right))  you \(Text.pad(yours, width: 7)) right \(Text.pad(right, width: 7))",
                 style: outcome.isCorrect ? nil : theme.warning)
         }
         var state = list
-        ListView(items: items, theme: theme).render(
+        ListView(items: items, theme: theme, highlight: .lead).render(
             in: Rect(x: inner.x, y: y, width: inner.width, height: max(0, inner.maxY - y)), on: &canvas, state: &state)
     }
 }

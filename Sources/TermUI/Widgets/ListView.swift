@@ -67,19 +67,32 @@ public struct ListState: Equatable, Sendable {
     }
 }
 
-/// One list row: text on the left, optional detail right-aligned, optional own style.
+/// One list row: an optional lead (a short key column such as a number and a status), the
+/// text, an optional detail right-aligned, and an optional own style.
 public struct ListItem: Equatable, Sendable, ExpressibleByStringLiteral {
+    public var lead: String
     public var text: String
     public var detail: String?
     public var style: Style?
 
-    public init(_ text: String, detail: String? = nil, style: Style? = nil) {
+    public init(_ text: String, lead: String = "", detail: String? = nil, style: Style? = nil) {
+        self.lead = lead
         self.text = text
         self.detail = detail
         self.style = style
     }
 
     public init(stringLiteral value: String) { self.init(value) }
+}
+
+/// How much of the selected row `ListView` paints in its selected style.
+public enum ListHighlight: Equatable, Sendable {
+    /// The whole width of the row.
+    case row
+    /// The marker and the item's lead only; text and detail keep their own style. A move
+    /// then repaints two short spans instead of two full rows, which matters on long lists
+    /// over slow links.
+    case lead
 }
 
 /// A vertical list with a selected row. The selection marker (`highlightSymbol`) and
@@ -91,16 +104,18 @@ public struct ListView: StatefulWidget, Widget {
     public var selectedStyle: Style
     public var detailStyle: Style
     public var highlightSymbol: String
+    public var highlight: ListHighlight
 
     public init(
         items: [ListItem], style: Style = Style(), selectedStyle: Style = Style(attributes: .reverse),
-        detailStyle: Style = Style(attributes: .dim), highlightSymbol: String = "> "
+        detailStyle: Style = Style(attributes: .dim), highlightSymbol: String = "> ", highlight: ListHighlight = .row
     ) {
         self.items = items
         self.style = style
         self.selectedStyle = selectedStyle
         self.detailStyle = detailStyle
         self.highlightSymbol = highlightSymbol
+        self.highlight = highlight
     }
 
     public init(items: [String], theme: Theme, highlightSymbol: String = "> ") {
@@ -109,10 +124,10 @@ public struct ListView: StatefulWidget, Widget {
             detailStyle: theme.dim, highlightSymbol: highlightSymbol)
     }
 
-    public init(items: [ListItem], theme: Theme, highlightSymbol: String = "> ") {
+    public init(items: [ListItem], theme: Theme, highlightSymbol: String = "> ", highlight: ListHighlight = .row) {
         self.init(
             items: items, style: theme.normal, selectedStyle: theme.selected,
-            detailStyle: theme.dim, highlightSymbol: highlightSymbol)
+            detailStyle: theme.dim, highlightSymbol: highlightSymbol, highlight: highlight)
     }
 
     /// Renders with a throwaway state (selection shown, scroll not kept).
@@ -134,17 +149,23 @@ public struct ListView: StatefulWidget, Widget {
                 let y = area.y + row
                 let isSelected = i == state.selected
                 let base = item.style.map { $0.patched(over: style) } ?? style
-                let rowStyle = isSelected ? selectedStyle : base
-                if isSelected { c.fill(Rect(x: area.x, y: y, width: area.width, height: 1), style: rowStyle) }
+                let leadStyle = isSelected ? selectedStyle : base
+                let wholeRow = isSelected && highlight == .row
+                let rowStyle = wholeRow ? selectedStyle : base
+                if wholeRow { c.fill(Rect(x: area.x, y: y, width: area.width, height: 1), style: rowStyle) }
                 var x = c.write(
-                    isSelected ? highlightSymbol : blankMark, x: area.x, y: y, style: rowStyle, maxWidth: area.width)
+                    isSelected ? highlightSymbol : blankMark, x: area.x, y: y, style: leadStyle, maxWidth: area.width)
+                if !item.lead.isEmpty {
+                    x = c.write(item.lead, x: x, y: y, style: leadStyle, maxWidth: max(0, area.maxX - x))
+                    x = min(area.maxX, x + 2)
+                }
                 var textRoom = area.maxX - x
                 if let d = item.detail, !d.isEmpty {
                     let dw = min(Text.width(d), max(0, area.maxX - x - 1))
                     if dw > 0 {
                         c.write(
                             d, x: area.maxX - dw, y: y, width: dw, alignment: .right,
-                            style: isSelected ? rowStyle : detailStyle)
+                            style: wholeRow ? rowStyle : detailStyle)
                         textRoom = max(0, area.maxX - dw - 1 - x)
                     }
                 }
