@@ -55,6 +55,54 @@ final class PackCacheTests: XCTestCase {
         }
     }
 
+    private var cacheFile: URL { cache.appendingPathComponent("packs/\(cacheFiles[0])") }
+
+    private func modificationDate(_ url: URL) throws -> Date? {
+        try FileManager.default.attributesOfItem(atPath: url.path)[.modificationDate] as? Date
+    }
+
+    /// The key is the files' contents: a same-size edit under the old modification time reloads,
+    /// and a new modification time alone does not.
+    func testTheCacheFollowsContentsNotTimes() throws {
+        _ = try PackCache.load(directory: pack, cacheDirectory: cache)
+        let file = pack.appendingPathComponent("questions/food.yaml")
+        let written = try XCTUnwrap(try modificationDate(cacheFile))
+        try FileManager.default.setAttributes(
+            [.modificationDate: Date(timeIntervalSinceNow: 3600)], ofItemAtPath: file.path)
+        Thread.sleep(forTimeInterval: 0.01)
+        _ = try PackCache.load(directory: pack, cacheDirectory: cache)
+        XCTAssertEqual(try modificationDate(cacheFile), written, "a touched file must not rewrite the cache")
+
+        let original = try XCTUnwrap(try modificationDate(file))
+        let text = try String(contentsOf: file, encoding: .utf8)
+        try text.replacingOccurrences(of: "Question fd-001?", with: "Qxestion fd-001?").write(
+            to: file, atomically: false, encoding: .utf8)
+        try FileManager.default.setAttributes([.modificationDate: original], ofItemAtPath: file.path)
+        XCTAssertEqual(
+            try PackCache.load(directory: pack, cacheDirectory: cache).question(id: "fd-001")?.stem, "Qxestion fd-001?")
+    }
+
+    func testCodecRoundTripsEveryFieldAndRejectsDamage() throws {
+        let loaded = try PackLoader.load(directory: pack)
+        let bytes = PackCacheCodec.encode(loaded, key: "k")
+        let back = try XCTUnwrap(PackCacheCodec.decode(bytes, key: "k", directory: pack))
+        XCTAssertEqual(back.questions, loaded.questions)
+        XCTAssertEqual(back.sections, loaded.sections)
+        XCTAssertEqual(back.exam, loaded.exam)
+        XCTAssertEqual(
+            [back.id, back.title, back.vendor, back.guideVersion],
+            [loaded.id, loaded.title, loaded.vendor, loaded.guideVersion])
+        XCTAssertNil(PackCacheCodec.decode(bytes, key: "other", directory: pack))
+        var rng = SplitMix64(seed: 4)
+        for _ in 0..<200 {
+            let cut = Int(rng.next() % UInt64(bytes.count))
+            XCTAssertNil(PackCacheCodec.decode(Array(bytes[..<cut]), key: "k", directory: pack), "cut at \(cut)")
+            var flipped = bytes
+            flipped[cut] ^= 0xFF
+            _ = PackCacheCodec.decode(flipped, key: "k", directory: pack)  // must not crash
+        }
+    }
+
     func testADamagedCacheFallsBackToAFullLoad() throws {
         _ = try PackCache.load(directory: pack, cacheDirectory: cache)
         let file = cache.appendingPathComponent("packs/\(cacheFiles[0])")

@@ -6,13 +6,13 @@ import Foundation
 
 /// A parsed copy of a valid pack, reused while none of its files changed.
 ///
-/// Parsing YAML is most of Proctor's start-up; decoding the cached JSON is about five
-/// times faster. The cache is keyed on every file's path, size, modification time and
-/// inode, so any edit, addition or removal reloads (and revalidates) the pack. Only valid
-/// packs are cached, and any problem with the cache falls back to a full load.
+/// Parsing YAML is most of Proctor's start-up; reading the cached copy (`PackCacheCodec`)
+/// takes about a millisecond. The cache is keyed on the contents of every file of the pack
+/// (with their names) and on the running executable, so an edit, addition or removal reloads
+/// and revalidates the pack, while a copy or a checkout that only touches modification times
+/// still hits. Only valid packs are cached, and any problem with the cache falls back to a
+/// full load.
 public enum PackCache {
-    static let formatVersion = 1
-
     /// `$XDG_CACHE_HOME/proctor`, else `~/.cache/proctor`.
     public static func defaultDirectory(environment: [String: String] = ProcessInfo.processInfo.environment) -> URL {
         if let xdg = environment["XDG_CACHE_HOME"], xdg.hasPrefix("/") {
@@ -26,27 +26,28 @@ public enum PackCache {
     /// - Throws: `PackLoadError`, as `PackLoader.load` does, when the pack is invalid.
     public static func load(directory: URL, cacheDirectory: URL) throws -> ExamPack {
         let directory = directory.standardizedFileURL
-        guard let fingerprint = fingerprint(of: directory) else { return try PackLoader.load(directory: directory) }
-        let file = cacheDirectory.appendingPathComponent("packs/\(hash(directory.path)).json")
-        if let data = try? Data(contentsOf: file),
-            let cached = try? JSONDecoder().decode(CachedPack.self, from: data),
-            cached.version == formatVersion, cached.fingerprint == fingerprint, cached.directory == directory.path
+        guard let key = key(of: directory) else { return try PackLoader.load(directory: directory) }
+        let folder = cacheDirectory.appendingPathComponent("packs")
+        let file = folder.appendingPathComponent("\(hash(Array(directory.path.utf8))).bin")
+        if let data = FileManager.default.contents(atPath: file.path),
+            let pack = PackCacheCodec.decode([UInt8](data), key: key, directory: directory)
         {
-            return cached.pack(directory: directory)
+            return pack
         }
         let pack = try PackLoader.load(directory: directory)
-        store(CachedPack(pack, fingerprint: fingerprint, directory: directory.path), at: file)
+        store(PackCacheCodec.encode(pack, key: key), at: file)
         return pack
     }
 
-    /// Path, size, modification time and inode of every file of the pack; nil when unreadable.
-    static func fingerprint(of directory: URL) -> String? {
-        var parts: [String] = []
+    /// The cache key of a pack folder: the executable's identity and a hash of the name, size
+    /// and bytes of every pack file, in name order; nil when a file cannot be read.
+    static func key(of directory: URL) -> String? {
+        var hasher = ContentHash()
         func add(_ url: URL, _ name: String) -> Bool {
-            var info = stat()
-            guard stat(url.path, &info) == 0 else { return false }
-            parts.append(
-                "\(name)|\(info.st_size)|\(info.st_mtim.tv_sec).\(info.st_mtim.tv_nsec)|\(info.st_ino)|\(info.st_mode)")
+            guard let data = FileManager.default.contents(atPath: url.path) else { return false }
+            hasher.add(Array(name.utf8))
+            hasher.add(UInt64(data.count))
+            data.withUnsafeBytes { hasher.add($0) }
             return true
         }
         guard add(directory.appendingPathComponent(PackValidator.outlineFileName), PackValidator.outlineFileName)
@@ -61,13 +62,23 @@ public enum PackCache {
                 return nil
             }
         }
-        return parts.joined(separator: "\n")
+        return "\(executableIdentity)|\(hasher.hex)"
     }
 
-    /// FNV-1a, enough to give each pack folder its own cache file name.
-    static func hash(_ text: String) -> String {
+    /// Size and modification time of the running program: a rebuilt Proctor may read packs
+    /// differently, so it never trusts another build's cache.
+    static let executableIdentity: String = {
+        var info = stat()
+        guard stat("/proc/self/exe", &info) == 0 || stat(CommandLine.arguments.first ?? "", &info) == 0 else {
+            return "unknown"
+        }
+        return "\(info.st_size).\(info.st_mtim.tv_sec).\(info.st_mtim.tv_nsec)"
+    }()
+
+    /// FNV-1a of a short text, enough to give each pack folder its own cache file name.
+    static func hash(_ bytes: [UInt8]) -> String {
         var h: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in text.utf8 {
+        for byte in bytes {
             h ^= UInt64(byte)
             h = h &* 0x100_0000_01b3
         }
@@ -75,48 +86,62 @@ public enum PackCache {
     }
 
     /// Writes the cache privately and atomically; a failure only costs the next start its speed.
-    private static func store(_ cached: CachedPack, at file: URL) {
+    private static func store(_ bytes: [UInt8], at file: URL) {
         let folder = file.deletingLastPathComponent()
         try? FileManager.default.createDirectory(
             at: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
-        guard let data = try? JSONEncoder().encode(cached) else { return }
         let temporary = folder.appendingPathComponent(".\(file.lastPathComponent).\(getpid())")
         guard
             FileManager.default.createFile(
-                atPath: temporary.path, contents: data, attributes: [.posixPermissions: 0o600])
+                atPath: temporary.path, contents: Data(bytes), attributes: [.posixPermissions: 0o600])
         else { return }
         if rename(temporary.path, file.path) != 0 { unlink(temporary.path) }
+        // The JSON cache of earlier versions, beside it, is no longer read.
+        unlink(file.deletingPathExtension().appendingPathExtension("json").path)
     }
 }
 
-private struct CachedPack: Codable {
-    let version: Int
-    let fingerprint: String
-    let directory: String
-    let id: String
-    let title: String
-    let vendor: String
-    let guideVersion: String
-    let exam: ExamFacts
-    let sections: [Section]
-    let questions: [Question]
+/// A fast 64-bit hash of file contents, eight bytes a step, for cache keys (not for security).
+struct ContentHash {
+    private var state: UInt64 = 0x9E37_79B9_7F4A_7C15
+    private var length: UInt64 = 0
 
-    init(_ pack: ExamPack, fingerprint: String, directory: String) {
-        version = PackCache.formatVersion
-        self.fingerprint = fingerprint
-        self.directory = directory
-        id = pack.id
-        title = pack.title
-        vendor = pack.vendor
-        guideVersion = pack.guideVersion
-        exam = pack.exam
-        sections = pack.sections
-        questions = pack.questions
+    private mutating func mix(_ word: UInt64) {
+        state = (state ^ word) &* 0xFF51_AFD7_ED55_8CCD
+        state ^= state >> 32
     }
 
-    func pack(directory: URL) -> ExamPack {
-        ExamPack(
-            id: id, title: title, vendor: vendor, guideVersion: guideVersion, exam: exam, sections: sections,
-            questions: questions, directory: directory)
+    mutating func add(_ value: UInt64) {
+        mix(value)
+        length &+= 8
+    }
+
+    mutating func add(_ bytes: [UInt8]) {
+        bytes.withUnsafeBytes { add($0) }
+    }
+
+    mutating func add(_ bytes: UnsafeRawBufferPointer) {
+        var i = 0
+        let n = bytes.count
+        while i + 8 <= n {
+            mix(UInt64(littleEndian: bytes.loadUnaligned(fromByteOffset: i, as: UInt64.self)))
+            i += 8
+        }
+        var tail: UInt64 = 0
+        var shift: UInt64 = 0
+        while i < n {
+            tail |= UInt64(bytes[i]) << shift
+            shift += 8
+            i += 1
+        }
+        mix(tail ^ (UInt64(n & 7) << 56))
+        length &+= UInt64(n)
+    }
+
+    var hex: String {
+        var h = state ^ length
+        h = (h ^ (h >> 33)) &* 0xC4CE_B9FE_1A85_EC53
+        h ^= h >> 33
+        return String(h, radix: 16) + "-" + String(length, radix: 16)
     }
 }

@@ -1,0 +1,222 @@
+import Foundation
+
+/// The pack cache's file format: a flat byte stream of the pack's values (unsigned LEB128
+/// integers, strings as a length and UTF-8 bytes), read back without Codable. Decoding the
+/// shipped pack this way takes about a millisecond, where JSONDecoder took most of start-up.
+///
+/// The stream is only ever read by the code that wrote it (the header holds the format
+/// version and the key of the files it was made from); anything unexpected makes `decode`
+/// return nil, and the caller loads the pack from its YAML instead.
+enum PackCacheCodec {
+    static let magic: [UInt8] = Array("PROCTOR-PACK".utf8)
+    static let formatVersion = 2
+
+    static func encode(_ pack: ExamPack, key: String) -> [UInt8] {
+        var w = ByteWriter()
+        w.bytes(magic)
+        w.int(formatVersion)
+        w.string(key)
+        w.string(pack.id)
+        w.string(pack.title)
+        w.string(pack.vendor)
+        w.string(pack.guideVersion)
+        w.int(pack.exam.minutes)
+        w.int(pack.exam.questionCount)
+        w.int(pack.exam.maxQuestions)
+        w.double(pack.exam.passingPercent)
+        w.bool(pack.exam.passingIsEstimate)
+        w.int(pack.sections.count)
+        for section in pack.sections {
+            w.string(section.id)
+            w.string(section.title)
+            w.int(section.weight)
+            w.int(section.subsections.count)
+            for sub in section.subsections {
+                w.string(sub.id)
+                w.string(sub.title)
+                w.string(sub.notes)
+                w.int(sub.considerations.count)
+                for c in sub.considerations {
+                    w.string(c.id)
+                    w.string(c.text)
+                }
+            }
+        }
+        w.int(pack.questions.count)
+        for q in pack.questions {
+            w.string(q.id)
+            w.string(q.subsectionID)
+            w.strings(q.covers)
+            w.bool(q.kind == .multiple)
+            w.int(q.difficulty)
+            w.string(q.stem)
+            w.int(q.choices.count)
+            for c in q.choices {
+                w.string(c.text)
+                w.bool(c.isCorrect)
+                w.string(c.why)
+            }
+            w.string(q.explanation)
+            w.strings(q.refs)
+            w.string(q.sourceFile)
+            w.int(q.sourceLine)
+        }
+        return w.buffer
+    }
+
+    /// The pack stored in `data` when it was written for `key` by this format version.
+    static func decode(_ data: [UInt8], key: String, directory: URL) -> ExamPack? {
+        var r = ByteReader(data)
+        guard r.bytes(magic.count) == magic, r.int() == formatVersion, r.string() == key else { return nil }
+        guard let id = r.string(), let title = r.string(), let vendor = r.string(), let guide = r.string(),
+            let minutes = r.int(), let count = r.int(), let maxCount = r.int(), let passing = r.double(),
+            let estimate = r.bool(), let sectionCount = r.count()
+        else { return nil }
+        var sections: [Section] = []
+        sections.reserveCapacity(sectionCount)
+        for _ in 0..<sectionCount {
+            guard let sid = r.string(), let stitle = r.string(), let weight = r.int(), let subCount = r.count()
+            else { return nil }
+            var subsections: [Subsection] = []
+            for _ in 0..<subCount {
+                guard let uid = r.string(), let utitle = r.string(), let notes = r.string(), let n = r.count()
+                else { return nil }
+                var considerations: [Consideration] = []
+                for _ in 0..<n {
+                    guard let cid = r.string(), let text = r.string() else { return nil }
+                    considerations.append(Consideration(id: cid, text: text))
+                }
+                subsections.append(Subsection(id: uid, title: utitle, considerations: considerations, notes: notes))
+            }
+            sections.append(Section(id: sid, title: stitle, weight: weight, subsections: subsections))
+        }
+        guard let questionCount = r.count() else { return nil }
+        var questions: [Question] = []
+        questions.reserveCapacity(questionCount)
+        for _ in 0..<questionCount {
+            guard let qid = r.string(), let sub = r.string(), let covers = r.strings(), let multiple = r.bool(),
+                let difficulty = r.int(), let stem = r.string(), let choiceCount = r.count()
+            else { return nil }
+            var choices: [Choice] = []
+            choices.reserveCapacity(choiceCount)
+            for _ in 0..<choiceCount {
+                guard let text = r.string(), let correct = r.bool(), let why = r.string() else { return nil }
+                choices.append(Choice(text: text, isCorrect: correct, why: why))
+            }
+            guard let explanation = r.string(), let refs = r.strings(), let file = r.string(), let line = r.int()
+            else { return nil }
+            questions.append(
+                Question(
+                    id: qid, subsectionID: sub, covers: covers, kind: multiple ? .multiple : .single,
+                    difficulty: difficulty, stem: stem, choices: choices, explanation: explanation, refs: refs,
+                    sourceFile: file, sourceLine: line))
+        }
+        guard r.isAtEnd else { return nil }
+        return ExamPack(
+            id: id, title: title, vendor: vendor, guideVersion: guide,
+            exam: ExamFacts(
+                minutes: minutes, questionCount: count, maxQuestions: maxCount, passingPercent: passing,
+                passingIsEstimate: estimate),
+            sections: sections, questions: questions, directory: directory)
+    }
+}
+
+struct ByteWriter {
+    private(set) var buffer: [UInt8] = []
+
+    mutating func bytes(_ b: [UInt8]) { buffer += b }
+
+    /// Unsigned LEB128 of the value's bit pattern (negative numbers take ten bytes; none occur).
+    mutating func int(_ value: Int) {
+        var v = UInt64(bitPattern: Int64(value))
+        while v >= 0x80 {
+            buffer.append(UInt8(v & 0x7F) | 0x80)
+            v >>= 7
+        }
+        buffer.append(UInt8(v))
+    }
+
+    mutating func bool(_ value: Bool) { buffer.append(value ? 1 : 0) }
+
+    mutating func double(_ value: Double) {
+        withUnsafeBytes(of: value.bitPattern.littleEndian) { buffer += $0 }
+    }
+
+    mutating func string(_ s: String) {
+        let utf8 = s.utf8
+        int(utf8.count)
+        buffer += utf8
+    }
+
+    mutating func strings(_ list: [String]) {
+        int(list.count)
+        for s in list { string(s) }
+    }
+}
+
+struct ByteReader {
+    private let data: [UInt8]
+    private var offset = 0
+
+    init(_ data: [UInt8]) { self.data = data }
+
+    var isAtEnd: Bool { offset == data.count }
+
+    mutating func bytes(_ n: Int) -> [UInt8]? {
+        guard n >= 0, n <= data.count - offset else { return nil }
+        defer { offset += n }
+        return Array(data[offset..<offset + n])
+    }
+
+    mutating func int() -> Int? {
+        var result: UInt64 = 0
+        var shift: UInt64 = 0
+        while offset < data.count, shift < 64 {
+            let b = data[offset]
+            offset += 1
+            result |= UInt64(b & 0x7F) << shift
+            if b < 0x80 { return Int(Int64(bitPattern: result)) }
+            shift += 7
+        }
+        return nil
+    }
+
+    /// A count of following items, which can never exceed the bytes left.
+    mutating func count() -> Int? {
+        guard let n = int(), n >= 0, n <= data.count - offset else { return nil }
+        return n
+    }
+
+    mutating func bool() -> Bool? {
+        guard offset < data.count, data[offset] <= 1 else { return nil }
+        defer { offset += 1 }
+        return data[offset] == 1
+    }
+
+    mutating func double() -> Double? {
+        guard data.count - offset >= 8 else { return nil }
+        var bits: UInt64 = 0
+        for i in 0..<8 { bits |= UInt64(data[offset + i]) << (8 * UInt64(i)) }
+        offset += 8
+        return Double(bitPattern: bits)
+    }
+
+    mutating func string() -> String? {
+        guard let n = count() else { return nil }
+        defer { offset += n }
+        return data.withUnsafeBufferPointer { buffer in
+            String(validating: UnsafeBufferPointer(rebasing: buffer[offset..<offset + n]), as: UTF8.self)
+        }
+    }
+
+    mutating func strings() -> [String]? {
+        guard let n = count() else { return nil }
+        var out: [String] = []
+        out.reserveCapacity(n)
+        for _ in 0..<n {
+            guard let s = string() else { return nil }
+            out.append(s)
+        }
+        return out
+    }
+}
