@@ -320,6 +320,17 @@ final class PackValidatorTests: XCTestCase {
         XCTAssertEqual(r.summary, "2 question files, 1 question: 0 errors, 2 warnings")
     }
 
+    func testControlCharactersAreFoundBehindTheByteFastPath() {
+        let find = NodeReader.firstControlCharacter
+        XCTAssertNil(find("plain – dash, € and é, ‘quotes’", false))
+        XCTAssertNil(find("two\nlines\twith a tab", true))
+        XCTAssertEqual(find("tab\there", false), "\t")
+        XCTAssertEqual(find("del\u{7F}", true), "\u{7F}")
+        XCTAssertEqual(find("next line \u{85} (C1)", true), "\u{85}")
+        XCTAssertEqual(find("line separator \u{2028}", true), "\u{2028}")
+        XCTAssertEqual(find("€ then bell \u{07}", true), "\u{07}")
+    }
+
     func testIdentifiersMustBeSlugs() throws {
         let q = PackFixtures.question(id: "\"has space\"")
         let dir = try PackFixtures.tempPack(questions: ["a.yaml": q])

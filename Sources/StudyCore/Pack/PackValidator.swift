@@ -311,32 +311,17 @@ private final class PackBuilder {
             return !(fm.fileExists(atPath: path, isDirectory: &isDir) && isDir.boolValue)
         }
         let displays = regularFiles.map { PackValidator.questionsFolderName + "/" + $0 }
-        let composed = ParallelCompose.run(
-            urls: regularFiles.map { folder.appendingPathComponent($0) }, displays: displays)
-        for (display, file) in zip(displays, composed) {
+        let parsed = ParallelQuestionFiles.run(
+            urls: regularFiles.map { folder.appendingPathComponent($0) }, displays: displays, context: context)
+        for (display, file) in zip(displays, parsed) {
             questionFileCount += 1
             sink.items += file.diagnostics.items
-            guard case let .some(rootOrNil) = file.root else { continue }
-            let r = NodeReader(file: display, sink: sink)
-            guard let root = rootOrNil else {
-                r.warning(nil, "file has no questions")
-                continue
-            }
-            guard case let .sequence(items) = root else {
-                r.error(
-                    root,
-                    "a question file must be a list of questions (each starting with '- '), found \(NodeReader.describe(root))"
-                )
-                continue
-            }
-            if items.isEmpty { r.warning(root, "file has no questions") }
-            for (i, item) in items.enumerated() {
+            for item in file.items {
                 questionCount += 1
-                guard let q = parseQuestion(item, index: i, r, context) else { continue }
+                guard let q = item.question else { continue }
                 if let (file, line) = seen[q.id] {
-                    r.error(
-                        item.mapping?["id"] ?? item,
-                        "duplicate question id '\(q.id)' (first defined at \(file):\(line))")
+                    sink.add(
+                        display, item.idMark, "duplicate question id '\(q.id)' (first defined at \(file):\(line))")
                     continue
                 }
                 seen[q.id] = (display, q.sourceLine)
@@ -346,7 +331,35 @@ private final class PackBuilder {
         return questions
     }
 
-    struct QuestionContext {
+    /// The questions of one composed file, reported into the file's own reader.
+    static func parseQuestions(root: Node??, _ r: NodeReader, _ context: QuestionContext) -> [ParsedQuestion] {
+        guard case let .some(rootOrNil) = root else { return [] }
+        guard let root = rootOrNil else {
+            r.warning(nil, "file has no questions")
+            return []
+        }
+        guard case let .sequence(items) = root else {
+            r.error(
+                root,
+                "a question file must be a list of questions (each starting with '- '), found \(NodeReader.describe(root))"
+            )
+            return []
+        }
+        if items.isEmpty { r.warning(root, "file has no questions") }
+        return items.enumerated().map { i, item in
+            ParsedQuestion(
+                question: parseQuestion(item, index: i, r, context), idMark: (item.mapping?["id"] ?? item).mark)
+        }
+    }
+
+    struct ParsedQuestion {
+        /// nil when the item had errors (already reported).
+        let question: Question?
+        /// Where a duplicate id is reported.
+        let idMark: Mark?
+    }
+
+    struct QuestionContext: Sendable {
         let subsections: [String: Set<String>]
         let considerationOwner: [String: String]
         let incomplete: Set<String>
@@ -359,7 +372,7 @@ private final class PackBuilder {
     ]
     static let questionOptional = ["refs"]
 
-    func parseQuestion(_ node: Node, index: Int, _ r: NodeReader, _ ctx: QuestionContext) -> Question? {
+    static func parseQuestion(_ node: Node, index: Int, _ r: NodeReader, _ ctx: QuestionContext) -> Question? {
         var what = "question \(index + 1)"
         guard let map = r.mapping(node, what) else { return nil }
         if case let .scalar(rawID)? = map["id"], NodeReader.isIdentifier(rawID.string) {
@@ -558,40 +571,62 @@ private final class PackBuilder {
     }
 }
 
-/// Reads and composes question files on two big-stack threads (YAML parsing is most of
-/// a pack's load time); each file keeps its own diagnostics, merged in file order.
-private enum ParallelCompose {
+/// Reads, composes and parses question files on two big-stack threads, each taking the next
+/// file when it is free (YAML parsing is most of a pack's load time, and freeing a file's node
+/// tree happens on its worker too); each file keeps its own diagnostics, merged in file order.
+private enum ParallelQuestionFiles {
     final class File: @unchecked Sendable {
         let diagnostics = DiagnosticCollector()
-        /// nil: unreadable or not YAML; .some(nil): an empty document.
-        var root: Node??
+        var items: [PackBuilder.ParsedQuestion] = []
     }
 
-    static func run(urls: [URL], displays: [String]) -> [File] {
+    /// Hands out file indexes to the workers.
+    final class Queue: @unchecked Sendable {
+        private let lock = NSLock()
+        private var next = 0
+        private let count: Int
+        init(count: Int) { self.count = count }
+        func take() -> Int? {
+            lock.withLock {
+                guard next < count else { return nil }
+                defer { next += 1 }
+                return next
+            }
+        }
+    }
+
+    static func run(urls: [URL], displays: [String], context: PackBuilder.QuestionContext) -> [File] {
         let files = urls.map { _ in File() }
-        @Sendable func work(_ index: Int) {
-            let file = files[index]
-            guard let text = PackText.read(urls[index], display: displays[index], into: file.diagnostics),
-                case let .success(root) = PackYAML.compose(text, display: displays[index], into: file.diagnostics)
-            else { return }
-            file.root = .some(root)
+        let queue = Queue(count: urls.count)
+        @Sendable func work() {
+            while let index = queue.take() {
+                let file = files[index]
+                let r = NodeReader(file: displays[index], sink: file.diagnostics)
+                var root: Node?? = nil
+                if let text = PackText.read(urls[index], display: displays[index], into: file.diagnostics),
+                    case let .success(composed) = PackYAML.compose(text, display: displays[index], into: file.diagnostics)
+                {
+                    root = .some(composed)
+                }
+                file.items = PackBuilder.parseQuestions(root: root, r, context)
+            }
         }
         let workers = min(2, max(1, ProcessInfo.processInfo.activeProcessorCount))
         guard workers > 1, urls.count > 1 else {
-            urls.indices.forEach(work)
+            work()
             return files
         }
         let group = DispatchGroup()
-        for worker in 1..<workers {
+        for _ in 1..<workers {
             group.enter()
             let thread = Thread {
-                stride(from: worker, to: urls.count, by: workers).forEach(work)
+                work()
                 group.leave()
             }
             thread.stackSize = 64 * 1024 * 1024
             thread.start()
         }
-        stride(from: 0, to: urls.count, by: workers).forEach(work)
+        work()
         group.wait()
         return files
     }

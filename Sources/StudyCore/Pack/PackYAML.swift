@@ -145,7 +145,10 @@ enum PackYAML {
         Node?, PackYAMLFailure
     > {
         do {
-            return .success(try Yams.compose(yaml: text, Resolver.basic))
+            // A resolver and constructor of its own per document: every node's tag holds strong
+            // references to both, and sharing them across the parsing threads made each node
+            // creation contend on the same reference counts.
+            return .success(try Yams.compose(yaml: text, Resolver.basic.removing(.str), Constructor(), .utf8))
         } catch let error as YamlError {
             switch error {
             case let .scanner(context, problem, mark, _),
@@ -347,6 +350,15 @@ struct NodeReader {
     }
 
     static func firstControlCharacter(_ s: String, allowBreaks: Bool) -> Unicode.Scalar? {
+        // Fast path on the UTF-8 bytes: C0 and DEL are single bytes, C1 starts with 0xC2 and
+        // U+2028/U+2029 with 0xE2; text with none of those has no control character.
+        var suspicious = false
+        for b in s.utf8 where b < 0x20 || b == 0x7F || b == 0xC2 || b == 0xE2 {
+            if allowBreaks && (b == 0x0A || b == 0x09) { continue }
+            suspicious = true
+            break
+        }
+        guard suspicious else { return nil }
         for u in s.unicodeScalars {
             let v = u.value
             if v < 0x20 {
