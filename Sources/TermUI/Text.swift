@@ -23,8 +23,21 @@ public enum Text {
         return 1
     }
 
+    /// True when every byte is printable ASCII (U+0020–U+007E): one glyph of width 1 each,
+    /// nothing to sanitise.
+    public static func isPlainASCII<S: StringProtocol>(_ s: S) -> Bool {
+        s.utf8.allSatisfy { $0 >= 0x20 && $0 < 0x7F }
+    }
+
+    /// False when `s` certainly has none of the characters `Character.isNewline` accepts
+    /// (LF, VT, FF, CR, NEL, U+2028, U+2029), judged from its UTF-8 bytes.
+    static func mayContainLineBreak(_ s: String) -> Bool {
+        s.utf8.contains { ($0 >= 0x0A && $0 <= 0x0D) || $0 == 0xC2 || $0 == 0xE2 }
+    }
+
     /// Display width of a string after sanitising (what `Canvas.write` will occupy).
     public static func width(_ s: String) -> Int {
+        if isPlainASCII(s) { return s.utf8.count }
         var w = 0
         forEachGlyph(s) { w += $0.width }
         return w
@@ -52,6 +65,7 @@ public enum Text {
 
     /// The sanitised text itself (the concatenation of `glyphs(s)`).
     public static func sanitize(_ s: String) -> String {
+        if isPlainASCII(s) { return s }
         var out = ""
         forEachGlyph(s) { out += $0.text }
         return out

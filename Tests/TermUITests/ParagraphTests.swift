@@ -75,6 +75,24 @@ final class WrapPropertyTests: XCTestCase {
         }
     }
 
+    /// The printable-ASCII shortcut gives the rows the general wrapper gives.
+    func testASCIIFastPathMatchesTheGeneralWrap() {
+        var rng = SystemRandomNumberGenerator()
+        let pieces = ["a", "bc", "def", " ", "  ", "word", "x-y", "~!", "(q)"]
+        for _ in 0..<500 {
+            let text = (0..<Int.random(in: 0...10, using: &rng)).map { _ in pieces.randomElement(using: &rng)! }
+                .joined()
+            let width = Int.random(in: 1...40, using: &rng)
+            var general: [String] = []
+            Paragraph.wrapLine(Text.glyphs(text), width: width, into: &general)
+            XCTAssertEqual(Paragraph.wrap(text, width: width), general, "'\(text)' @\(width)")
+        }
+        XCTAssertEqual(Text.width("plain text"), 10)
+        XCTAssertEqual(Text.sanitize("plain text"), "plain text")
+        XCTAssertFalse(Text.isPlainASCII("tab\there"))
+        XCTAssertEqual(Paragraph(lines: [StyledLine("one\u{2028}two")]).lines.map(\.text), ["one", "two"])
+    }
+
     func testMismatchReportNamesTheCell() {
         var c = Canvas(width: 6, height: 2)
         c.write("日本x", x: 0, y: 1)

@@ -17,6 +17,29 @@ public struct OutlineScreen: Equatable, Sendable {
         let revision: Int
     }
 
+    /// The notes pane for the selection, reflowed only when the selection, the pane width,
+    /// the progress or the minute (due counts) changes, not on every frame.
+    private var cachedNotes: [StyledLine] = []
+    private var notesKey: NotesKey?
+
+    private struct NotesKey: Equatable, Sendable {
+        let nodeID: String?
+        let width: Int
+        let revision: Int
+        let minute: Int
+    }
+
+    /// Reflowed study notes per subsection id, for `bodyWidth`: moving between nodes of one
+    /// subsection (or back to one seen before) does not reflow its notes again.
+    private var bodies: [String: [StyledLine]] = [:]
+    private var bodyWidth = 0
+
+    private func notesKey(_ context: AppContext, width: Int) -> NotesKey {
+        NotesKey(
+            nodeID: tree.selectedID, width: width, revision: context.progress.revision,
+            minute: Int(context.now.timeIntervalSince1970 / 60))
+    }
+
     init(pack: ExamPack) {
         tree = TreeState(
             expanded: Set(pack.sections.map { "s:\($0.id)" }), selectedID: pack.sections.first.map { "s:\($0.id)" })
@@ -152,8 +175,40 @@ public struct OutlineScreen: Equatable, Sendable {
         refreshNodes(context)
         let nodes = cachedNodes
         let rows = tree.visibleRows(nodes)
+        let panes = Self.panes(context)
         tree.clamp(rows: rows, nodes: nodes)
-        tree.scrollToSelection(rows: rows, viewHeight: Self.panes(context).tree.height)
+        tree.scrollToSelection(rows: rows, viewHeight: panes.tree.height)
+        let width = panes.notes.width
+        let key = notesKey(context, width: width)
+        if key != notesKey {
+            if bodyWidth != width {
+                bodies = [:]
+                bodyWidth = width
+            }
+            if let sub = subsection(of: tree.selectedID, in: context.pack), bodies[sub.id] == nil {
+                bodies[sub.id] = Self.body(of: sub, width: width, theme: context.theme)
+            }
+            let lines = notes(for: tree.selectedID, context: context, width: width) { [bodies] sub in
+                bodies[sub.id] ?? Self.body(of: sub, width: width, theme: context.theme)
+            }
+            cachedNotes = lines
+            notesKey = key
+        }
+    }
+
+    /// The subsection whose notes the pane shows for a node (none for a section).
+    private func subsection(of nodeID: String?, in pack: ExamPack) -> Subsection? {
+        switch scope(of: nodeID) {
+        case .subsection(let id)?: return pack.subsection(id: id)
+        case .consideration(let slug)?: return pack.subsectionID(ofConsideration: slug).flatMap(pack.subsection(id:))
+        default: return nil
+        }
+    }
+
+    private static func body(of sub: Subsection, width: Int, theme: Theme) -> [StyledLine] {
+        NotesText.lines(
+            sub.notes.isEmpty ? "No study notes for this part yet." : sub.notes, width: width, theme: theme,
+            title: sub.title)
     }
 
     static func panes(_ context: AppContext) -> (tree: Rect, notes: Rect) {
@@ -179,13 +234,18 @@ public struct OutlineScreen: Equatable, Sendable {
         for y in notesRect.y..<notesRect.maxY {
             _ = canvas.write("│", x: notesRect.x - 2, y: y, style: theme.border)
         }
-        Paragraph(
-            lines: notes(for: tree.selectedID, context: context, width: notesRect.width), scroll: notesScroll,
-            wrap: true
-        ).render(in: notesRect, on: &canvas)
+        let lines =
+            notesKey == notesKey(context, width: notesRect.width)
+            ? cachedNotes
+            : notes(for: tree.selectedID, context: context, width: notesRect.width) {
+                Self.body(of: $0, width: notesRect.width, theme: theme)
+            }
+        Paragraph(lines: lines, scroll: notesScroll, wrap: false).render(in: notesRect, on: &canvas)
     }
 
-    private func notes(for nodeID: String?, context: AppContext, width: Int) -> [StyledLine] {
+    private func notes(
+        for nodeID: String?, context: AppContext, width: Int, body: (Subsection) -> [StyledLine]
+    ) -> [StyledLine] {
         let theme = context.theme
         let pack = context.pack
         guard let nodeID, let scope = scope(of: nodeID) else { return [] }
@@ -194,40 +254,38 @@ public struct OutlineScreen: Equatable, Sendable {
         let due = context.progress.due(at: context.now, among: ids).count
         let correct = Figures.percent(seen.filter(\.correct).count, of: seen.count)
         var lines: [StyledLine] = []
-        func title(_ text: String) { lines.append(StyledLine(text, style: theme.title)) }
-        func counts() {
-            lines.append(
-                StyledLine(
-                    "\(ids.count) questions · \(seen.count) seen · \(correct) right · \(due) due",
-                    style: theme.dim))
-            lines.append(StyledLine(""))
+        // Rows already wrapped to the pane, so the pane draws them as they are.
+        func add(_ text: String, _ style: Style) {
+            lines += Paragraph.wrap(text, width: max(1, width)).map { StyledLine($0, style: style) }
         }
-        func body(_ text: String, title: String) {
-            lines += NotesText.lines(text, width: width, theme: theme, title: title)
+        func title(_ text: String) { add(text, theme.title) }
+        func counts() {
+            add("\(ids.count) questions · \(seen.count) seen · \(correct) right · \(due) due", theme.dim)
+            lines.append(StyledLine(""))
         }
         switch scope {
         case .section(let id):
             guard let section = pack.section(id: id) else { break }
             title("Section \(section.id): \(section.title)")
-            lines.append(StyledLine("\(section.weight)% of the exam", style: theme.dim))
+            add("\(section.weight)% of the exam", theme.dim)
             counts()
             for sub in section.subsections {
-                lines.append(StyledLine("\(sub.id) \(sub.title)", style: theme.accent))
-                for c in sub.considerations { lines.append(StyledLine("  · \(c.text)")) }
+                add("\(sub.id) \(sub.title)", theme.accent)
+                for c in sub.considerations { add("  · \(c.text)", Style()) }
             }
         case .subsection(let id):
             guard let sub = pack.subsection(id: id) else { break }
             title("\(sub.id) \(sub.title)")
             counts()
-            body(sub.notes.isEmpty ? "No study notes for this part yet." : sub.notes, title: sub.title)
+            lines += body(sub)
         case .consideration(let slug):
             guard let c = pack.consideration(id: slug), let subID = pack.subsectionID(ofConsideration: slug),
                 let sub = pack.subsection(id: subID)
             else { break }
             title(c.text)
-            lines.append(StyledLine("in \(sub.id) \(sub.title)", style: theme.dim))
+            add("in \(sub.id) \(sub.title)", theme.dim)
             counts()
-            body(sub.notes.isEmpty ? "No study notes for this part yet." : sub.notes, title: sub.title)
+            lines += body(sub)
         case .all: break
         }
         return lines

@@ -604,7 +604,8 @@ private enum ParallelQuestionFiles {
                 let r = NodeReader(file: displays[index], sink: file.diagnostics)
                 var root: Node?? = nil
                 if let text = PackText.read(urls[index], display: displays[index], into: file.diagnostics),
-                    case let .success(composed) = PackYAML.compose(text, display: displays[index], into: file.diagnostics)
+                    case let .success(composed) = PackYAML.compose(
+                        text, display: displays[index], into: file.diagnostics)
                 {
                     root = .some(composed)
                 }

@@ -32,7 +32,12 @@ public struct Paragraph: Widget {
     public init(lines: [StyledLine], scroll: Int = 0, alignment: Alignment = .left, wrap: Bool = true) {
         // Lines given directly may still contain newlines; split them so every line is one row.
         var flat: [StyledLine] = []
+        flat.reserveCapacity(lines.count)
         for l in lines {
+            guard Text.mayContainLineBreak(l.text) else {
+                flat.append(l)
+                continue
+            }
             for part in l.text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline) {
                 flat.append(StyledLine(String(part), style: l.style))
             }
@@ -70,6 +75,13 @@ public struct Paragraph: Widget {
         guard width > 0 else { return [] }
         var rows: [String] = []
         for line in text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline) {
+            // Printable ASCII that fits is its own row (less the trailing spaces a break drops).
+            if Text.isPlainASCII(line), line.utf8.count <= width {
+                var row = line
+                while row.last == " " { row.removeLast() }
+                rows.append(String(row))
+                continue
+            }
             wrapLine(Text.glyphs(String(line)), width: width, into: &rows)
         }
         return rows
@@ -132,7 +144,8 @@ public struct Paragraph: Widget {
 
     public func render(in area: Rect, on canvas: inout Canvas) {
         guard !area.isEmpty else { return }
-        let rows = wrappedLines(width: area.width)
+        // Unwrapped lines go straight to `Canvas.write`, which sanitises what it draws.
+        let rows = wrap ? wrappedLines(width: area.width) : lines
         let start = min(max(0, scroll), max(0, rows.count - area.height))
         canvas.withClip(area) { c in
             for i in 0..<area.height {
