@@ -41,8 +41,9 @@ bench: deps
 format:
 	$(SWIFT) format --in-place --recursive --configuration .swift-format Sources Tests Package.swift
 
+# The installed binary carries the Swift runtime, so it runs without the toolchain.
 install: deps
-	$(SWIFT) build -c release
+	$(SWIFT) build -c release --static-swift-stdlib
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/proctor
 	install -m 0755 .build/release/proctor $(DESTDIR)$(PREFIX)/bin/proctor
 	rm -rf $(DESTDIR)$(PREFIX)/share/proctor/pmle

@@ -123,6 +123,11 @@ keys a
 keys n
 keys b
 keys f
+keys o
+check "overview lists every question with its state" wait_for "answered B"
+overview_row_flagged() { screen | grep -qE "2  answered B .*⚑ flagged"; }
+check "overview marks the flagged question on its row" overview_row_flagged
+keys o
 keys n
 keys S
 check "submit asks for confirmation" wait_for "Submit the exam?"
@@ -132,6 +137,17 @@ check "results say the mark is an estimate" wait_for "estimated mark"
 keys q
 keys q
 check "quit after results" exited_with 0
+
+# The stats screen counts the practice answer and the exam's, on one day, as stats --json does.
+answered=$("$BIN" stats --json --data-dir "$DATA" | python3 -c 'import json,sys; print(json.load(sys.stdin)["answered"])')
+start ""
+check "home screen again" wait_for "Readiness by section"
+keys s
+check "stats screen counts every answer ($answered)" wait_for "$answered answers ·"
+check "stats screen counts the day studied" wait_for "1 day studied"
+keys q
+keys q
+check "quit from stats" exited_with 0
 
 # 4. kill -9 in the middle of an exam, then resume with the same deadline.
 start exam --count 5 --minutes 30
