@@ -580,24 +580,24 @@ private enum ParallelQuestionFiles {
         var items: [PackBuilder.ParsedQuestion] = []
     }
 
-    /// Hands out file indexes to the workers.
+    /// Hands out file indexes to the workers, largest file first, so that no worker is left
+    /// with a big file when the others are done.
     final class Queue: @unchecked Sendable {
         private let lock = NSLock()
-        private var next = 0
-        private let count: Int
-        init(count: Int) { self.count = count }
-        func take() -> Int? {
-            lock.withLock {
-                guard next < count else { return nil }
-                defer { next += 1 }
-                return next
+        private var order: [Int]
+        init(urls: [URL]) {
+            let sizes = urls.map { url -> Int in
+                var info = stat()
+                return stat(url.path, &info) == 0 ? Int(info.st_size) : 0
             }
+            order = urls.indices.sorted { sizes[$0] < sizes[$1] }
         }
+        func take() -> Int? { lock.withLock { order.popLast() } }
     }
 
     static func run(urls: [URL], displays: [String], context: PackBuilder.QuestionContext) -> [File] {
         let files = urls.map { _ in File() }
-        let queue = Queue(count: urls.count)
+        let queue = Queue(urls: urls)
         @Sendable func work() {
             while let index = queue.take() {
                 let file = files[index]
