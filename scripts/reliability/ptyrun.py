@@ -66,22 +66,27 @@ def main():
         fds[p.stdout.fileno()] = out
     fds[p.stderr.fileno()] = err
 
+    def read_ready(timeout):
+        """Reads whatever the open fds have within timeout; returns the fds that were ready."""
+        r, _, _ = select.select(list(fds), [], [], timeout)
+        for fd in r:
+            try:
+                chunk = os.read(fd, 65536)
+            except OSError:
+                chunk = b""
+            if chunk:
+                fds[fd].extend(chunk)
+            else:
+                del fds[fd]
+        return r
+
     def pump(seconds):
         end = time.monotonic() + seconds
         while fds:
             left = end - time.monotonic()
             if left <= 0:
                 return
-            r, _, _ = select.select(list(fds), [], [], min(left, 0.05))
-            for fd in r:
-                try:
-                    chunk = os.read(fd, 65536)
-                except OSError:
-                    chunk = b""
-                if chunk:
-                    fds[fd].extend(chunk)
-                else:
-                    del fds[fd]
+            r = read_ready(min(left, 0.05))
             if p.poll() is not None and not r:
                 return
 
@@ -110,19 +115,8 @@ def main():
     p.wait()
     # Drain what is left (the terminal restore written on exit).
     end = time.monotonic() + 0.3
-    while time.monotonic() < end:
-        r, _, _ = select.select(list(fds), [], [], 0.05)
-        if not r:
-            break
-        for fd in r:
-            try:
-                chunk = os.read(fd, 65536)
-            except OSError:
-                chunk = b""
-            if chunk:
-                fds[fd].extend(chunk)
-            else:
-                del fds[fd]
+    while fds and time.monotonic() < end and read_ready(0.05):
+        pass
     os.close(master)
     if args.raw:
         with open(args.raw, "wb") as fh:
