@@ -36,12 +36,7 @@ public enum ReadinessCalculator {
     ) -> [Readiness] {
         var tallies: [String: AnswerTally] = [:]
         for answer in history {
-            if tallies[answer.questionID] == nil {
-                tallies[answer.questionID] = AnswerTally(
-                    correct: answer.correct, at: answer.answeredAt, halfLife: halfLifeDays * 86_400)
-            } else {
-                tallies[answer.questionID]!.add(correct: answer.correct, at: answer.answeredAt)
-            }
+            tallies.add(answer.questionID, correct: answer.correct, at: answer.answeredAt, halfLife: halfLifeDays * 86_400)
         }
         return readiness(
             pack: pack, tallies: tallies, retrievability: retrievability, retrievabilityWeight: retrievabilityWeight)

@@ -70,3 +70,16 @@ public struct AnswerTally: Sendable, Equatable {
         exp(-age * M_LN2 / halfLife)
     }
 }
+
+extension Dictionary where Key == String, Value == AnswerTally {
+    /// Counts one answer to `questionID`, starting its tally when it has none.
+    mutating func add(
+        _ questionID: String, correct: Bool, at date: Date, halfLife: TimeInterval = AnswerTally.storedHalfLife
+    ) {
+        if self[questionID] == nil {
+            self[questionID] = AnswerTally(correct: correct, at: date, halfLife: halfLife)
+        } else {
+            self[questionID]!.add(correct: correct, at: date)
+        }
+    }
+}

@@ -66,11 +66,7 @@ public struct ProgressSnapshot: Sendable {
 
     private mutating func add(_ answer: AnswerRecord) {
         let id = answer.questionID
-        if tallies[id] == nil {
-            tallies[id] = AnswerTally(correct: answer.correct, at: answer.answeredAt)
-        } else {
-            tallies[id]!.add(correct: answer.correct, at: answer.answeredAt)
-        }
+        tallies.add(id, correct: answer.correct, at: answer.answeredAt)
         if latest[id].map({ $0.answeredAt <= answer.answeredAt }) ?? true { latest[id] = answer }
         answersPerQuarter.count(answerAt: answer.answeredAt)
     }
