@@ -31,10 +31,23 @@ struct Launcher {
         }
     }
 
-    func openStore() throws -> ProgressStore {
+    /// The pack, the store and the progress in it. The database is opened on a second thread
+    /// while the pack loads (each is a few milliseconds of every start); a pack that fails to
+    /// load is reported first, as it would be if the two ran one after the other.
+    func open(checking start: Start? = nil) throws -> (ExamPack, ProgressStore, ProgressSnapshot) {
         let directory = options.dataDir.map { URL(fileURLWithPath: $0) } ?? ProgressStore.defaultDirectory()
+        let opening = BackgroundTask { try ProgressStore(directory: directory) }
+        let pack: ExamPack
         do {
-            return try ProgressStore(directory: directory)
+            pack = try loadPack()
+            try Self.checkIDs(start, in: pack)
+        } catch {
+            _ = try? opening.value()  // never exit while the store may be mid-migration
+            throw error
+        }
+        do {
+            let store = try opening.value()
+            return (pack, store, try ProgressSnapshot.load(from: store, packID: pack.id))
         } catch {
             printError("proctor: \(error)")
             throw ExitCode(1)
@@ -46,16 +59,7 @@ struct Launcher {
             printError("proctor needs an interactive terminal; try `proctor stats` or `proctor validate`")
             throw ExitCode(2)
         }
-        let pack = try loadPack()
-        try Self.checkIDs(start, in: pack)
-        let store = try openStore()
-        let progress: ProgressSnapshot
-        do {
-            progress = try ProgressSnapshot.load(from: store, packID: pack.id)
-        } catch {
-            printError("proctor: \(error)")
-            throw ExitCode(1)
-        }
+        let (pack, store, progress) = try open(checking: start)
         let environment = ProcessInfo.processInfo.environment
         do {
             try NcursesTerminal.run(captureInterrupt: true) { terminal in

@@ -104,10 +104,7 @@ struct StatsCommand: ParsableCommand {
     @Flag(help: "Print the statistics as JSON.") var json = false
 
     func run() throws {
-        let launcher = Launcher(global)
-        let pack = try launcher.loadPack()
-        let store = try launcher.openStore()
-        let progress = try ProgressSnapshot.load(from: store, packID: pack.id)
+        let (pack, _, progress) = try Launcher(global).open()
         let report = StatsReport(pack: pack, progress: progress, now: Date())
         print(json ? report.json() : report.text())
     }

@@ -36,7 +36,8 @@ public enum ReadinessCalculator {
     ) -> [Readiness] {
         var tallies: [String: AnswerTally] = [:]
         for answer in history {
-            tallies.add(answer.questionID, correct: answer.correct, at: answer.answeredAt, halfLife: halfLifeDays * 86_400)
+            tallies.add(
+                answer.questionID, correct: answer.correct, at: answer.answeredAt, halfLife: halfLifeDays * 86_400)
         }
         return readiness(
             pack: pack, tallies: tallies, retrievability: retrievability, retrievabilityWeight: retrievabilityWeight)
