@@ -789,10 +789,18 @@ class Bench:
         notes = [f"- {n}" for n in self.r.notes]
         missed = self.r.missed()
         if missed:
-            notes.append("- Targets missed in this run:")
+            notes.append("- Targets missed in this run (rows that share a reason are listed together):")
+            reasons = []  # [(note, [text of each row])], in table order
             for row, median in missed:
-                why = f" {row.note}" if row.note else ""
-                notes.append(f"  - {row.figure}: {row.fmt.format(median)} {row.unit} against {row.target[0]}.{why}")
+                text = f"{row.figure}: {row.fmt.format(median)} {row.unit} against {row.target[0]}"
+                for note, texts in reasons:
+                    if note == row.note:
+                        texts.append(text)
+                        break
+                else:
+                    reasons.append((row.note, [text]))
+            for note, texts in reasons:
+                notes.append(f"  - {'; '.join(texts)}." + (f" {note}" if note else ""))
         return header, md, legend, notes
 
     def run(self):

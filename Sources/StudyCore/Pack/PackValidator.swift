@@ -370,7 +370,8 @@ private final class PackBuilder {
     static let questionRequired = [
         "id", "subsection", "covers", "kind", "difficulty", "stem", "choices", "explanation",
     ]
-    static let questionOptional = ["refs"]
+    static let questionFields = NodeReader.FieldNames(required: questionRequired, optional: ["refs"])
+    static let choiceFields = NodeReader.FieldNames(required: ["text", "why"], optional: ["correct"])
 
     static func parseQuestion(_ node: Node, index: Int, _ r: NodeReader, _ ctx: QuestionContext) -> Question? {
         var what = "question \(index + 1)"
@@ -378,7 +379,7 @@ private final class PackBuilder {
         if case let .scalar(rawID)? = map["id"], NodeReader.isIdentifier(rawID.string) {
             what = "question '\(rawID.string)'"
         }
-        let f = r.fields(node, map, what: what, required: Self.questionRequired, optional: Self.questionOptional)
+        let f = r.fields(node, map, what: what, Self.questionFields)
         var ok = f.count == map.count && f.count >= Self.questionRequired.count
 
         let id = r.identifier(f["id"], field: "id", what: what)
@@ -459,7 +460,7 @@ private final class PackBuilder {
             for (k, cNode) in choiceNodes.enumerated() {
                 let cWhat = "choice \(k + 1) of \(what)"
                 guard let cMap = r.mapping(cNode, cWhat) else { ok = false; continue }
-                let cf = r.fields(cNode, cMap, what: cWhat, required: ["text", "why"], optional: ["correct"])
+                let cf = r.fields(cNode, cMap, what: cWhat, Self.choiceFields)
                 if cf.count != cMap.count { ok = false }
                 let text = r.text(cf["text"], field: "text", what: cWhat, kind: .block)
                 let why = r.text(cf["why"], field: "why", what: cWhat, kind: .block)

@@ -43,6 +43,17 @@ enum PackText {
     }
 
     static func decode(_ data: Data, display: String, into sink: DiagnosticCollector) -> String? {
+        // The common case, valid UTF-8 with LF line ends, is validated once by the standard
+        // library; anything else takes the slow path below, which also says what is wrong.
+        let fast = data.withUnsafeBytes { raw -> String? in
+            var body = raw.bindMemory(to: UInt8.self)[...]
+            if body.starts(with: [0xEF, 0xBB, 0xBF]) { body = body.dropFirst(3) }
+            if body.starts(with: [0xFF, 0xFE]) || body.starts(with: [0xFE, 0xFF]) || body.contains(0x0D) {
+                return nil
+            }
+            return String(validating: UnsafeBufferPointer(rebasing: body), as: UTF8.self)
+        }
+        if let fast { return fast }
         var bytes = [UInt8](data)
         if bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF {
             bytes.removeFirst(3)
@@ -270,12 +281,28 @@ struct NodeReader {
         }
     }
 
+    /// The field names of one kind of mapping, required ones first.
+    struct FieldNames: Sendable {
+        let all: [String]
+        let requiredCount: Int
+
+        init(required: [String], optional: [String]) {
+            all = required + optional
+            requiredCount = required.count
+        }
+    }
+
     /// Checks keys: reports unknown and missing fields. Returns the values by key.
     func fields(
         _ node: Node, _ map: Node.Mapping, what: String,
         required: [String], optional: [String]
     ) -> Fields {
-        let names = required + optional
+        fields(node, map, what: what, FieldNames(required: required, optional: optional))
+    }
+
+    /// The same, with names built once for a kind of mapping that occurs many times.
+    func fields(_ node: Node, _ map: Node.Mapping, what: String, _ fieldNames: FieldNames) -> Fields {
+        let names = fieldNames.all
         var out = Fields(names: names, values: Array(repeating: nil, count: names.count))
         for (key, value) in map {
             guard case let .scalar(k) = key else {
@@ -290,7 +317,7 @@ struct NodeReader {
                 error(key, "unknown field '\(name)' in \(what) (expected: \(names.joined(separator: ", ")))")
             }
         }
-        for (i, name) in required.enumerated() where out.values[i] == nil {
+        for (i, name) in names.prefix(fieldNames.requiredCount).enumerated() where out.values[i] == nil {
             error(node, "\(what) is missing field '\(name)'")
         }
         return out
@@ -349,25 +376,29 @@ struct NodeReader {
         return "U+" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex
     }
 
+    /// The first C0 control (but line feed and tab when `allowBreaks`), DEL, C1 control, U+2028
+    /// or U+2029 in `s`, found on its UTF-8 bytes (valid UTF-8 never has a lead byte inside a
+    /// sequence, so a byte-by-byte scan cannot misread one).
     static func firstControlCharacter(_ s: String, allowBreaks: Bool) -> Unicode.Scalar? {
-        // Fast path on the UTF-8 bytes: C0 and DEL are single bytes, C1 starts with 0xC2 and
-        // U+2028/U+2029 with 0xE2; text with none of those has no control character.
-        var suspicious = false
-        for b in s.utf8 where b < 0x20 || b == 0x7F || b == 0xC2 || b == 0xE2 {
-            if allowBreaks && (b == 0x0A || b == 0x09) { continue }
-            suspicious = true
-            break
-        }
-        guard suspicious else { return nil }
-        for u in s.unicodeScalars {
-            let v = u.value
-            if v < 0x20 {
-                if allowBreaks && (v == 0x0A || v == 0x09) { continue }
-                return u
+        var s = s
+        return s.withUTF8 { u -> Unicode.Scalar? in
+            let n = u.count
+            var i = 0
+            while i < n {
+                let b = u[i]
+                if b < 0x20 {
+                    if !(allowBreaks && (b == 0x0A || b == 0x09)) { return Unicode.Scalar(b) }
+                } else if b == 0x7F {
+                    return Unicode.Scalar(b)
+                } else if b == 0xC2, i + 1 < n, (0x80...0x9F).contains(u[i + 1]) {
+                    return Unicode.Scalar(u[i + 1])  // U+0080...U+009F are C2 80...C2 9F
+                } else if b == 0xE2, i + 2 < n, u[i + 1] == 0x80, u[i + 2] == 0xA8 || u[i + 2] == 0xA9 {
+                    return Unicode.Scalar(0x2000 + UInt32(u[i + 2] - 0x80))  // E2 80 A8/A9
+                }
+                i += 1
             }
-            if v == 0x7F || (v >= 0x80 && v <= 0x9F) || v == 0x2028 || v == 0x2029 { return u }
+            return nil
         }
-        return nil
     }
 
     /// An identifier: letters, digits, `.`, `_`, `-`; starts with a letter or digit; at most 100 characters.
