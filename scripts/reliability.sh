@@ -179,6 +179,18 @@ crash_text() {
 }
 
 sql() { sqlite3 -batch -noheader "$1" "$2" 2>&1; }
+# tally_mismatches DB: how many questions' trigger-kept totals (answerTally, answerQuarter) differ
+# from the answer rows themselves; 0 when they agree.
+tally_mismatches() {
+    sql "$1" "SELECT (SELECT count(*) FROM (
+          SELECT packID, questionID, count(*) AS n, sum(correct) AS c,
+            (SELECT b.id FROM answer b WHERE b.packID = a.packID AND b.questionID = a.questionID
+              ORDER BY b.answeredAt DESC, b.id DESC LIMIT 1) AS newest
+          FROM answer a GROUP BY packID, questionID) r
+        FULL OUTER JOIN answerTally t USING (packID, questionID)
+        WHERE r.n IS NOT t.answered OR r.c IS NOT t.correct OR r.newest IS NOT t.newestID)
+      + ((SELECT count(*) FROM answer) IS NOT (SELECT coalesce(sum(answers), 0) FROM answerQuarter))"
+}
 # practice_answer TAG: answers the practice question on screen (as many picks as "Choose N" asks)
 # and waits for the verdict.
 practice_answer() {
@@ -429,7 +441,9 @@ if want signals; then
             saved_after "$scr" "$d" || problems+=("the answer given before the signal is not in the store")
             integrity=$(sql "$d/progress.sqlite" "PRAGMA integrity_check")
             [ "$integrity" = ok ] || problems+=("integrity_check: $integrity")
-            name="SIG$sig on $scr: exit $code, no traceback, terminal restored, answer saved"
+            mismatches=$(tally_mismatches "$d/progress.sqlite")
+            [ "$mismatches" = 0 ] || problems+=("answer totals disagree with the answers: $mismatches")
+            name="SIG$sig on $scr: exit $code, no traceback, terminal restored, answer saved, totals agree"
             if [ ${#problems[@]} = 0 ]; then ok "$name"; else bad "$name" "${problems[@]}"; fi
         done
     done
@@ -954,8 +968,10 @@ if want db; then
     [ "$n" = 4 ] || problems+=("$n answers stored, expected 4")
     integrity=$(sql "$d/progress.sqlite" "PRAGMA integrity_check")
     [ "$integrity" = ok ] || problems+=("integrity_check: $integrity")
+    mismatches=$(tally_mismatches "$d/progress.sqlite")
+    [ "$mismatches" = 0 ] || problems+=("answer totals disagree with the answers: $mismatches")
     CUR=a2
-    name="two instances on one data dir: both answer twice, all 4 answers stored, integrity ok"
+    name="two instances on one data dir: both answer twice, all 4 answers stored, integrity ok, totals agree"
     if [ ${#problems[@]} = 0 ]; then ok "$name"; else bad "$name" "${problems[@]}"; fi
 fi
 
