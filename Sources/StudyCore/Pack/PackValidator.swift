@@ -348,7 +348,8 @@ private final class PackBuilder {
         if items.isEmpty { r.warning(root, "file has no questions") }
         return items.enumerated().map { i, item in
             ParsedQuestion(
-                question: parseQuestion(item, index: i, r, context), idMark: (item.mapping?["id"] ?? item).mark)
+                question: parseQuestion(item, index: i, r, context),
+                idMark: (item.mapping.flatMap { NodeReader.value(of: "id", in: $0) } ?? item).mark)
         }
     }
 
@@ -376,7 +377,7 @@ private final class PackBuilder {
     static func parseQuestion(_ node: Node, index: Int, _ r: NodeReader, _ ctx: QuestionContext) -> Question? {
         var what = "question \(index + 1)"
         guard let map = r.mapping(node, what) else { return nil }
-        if case let .scalar(rawID)? = map["id"], NodeReader.isIdentifier(rawID.string) {
+        if case let .scalar(rawID)? = NodeReader.value(of: "id", in: map), NodeReader.isIdentifier(rawID.string) {
             what = "question '\(rawID.string)'"
         }
         let f = r.fields(node, map, what: what, Self.questionFields)

@@ -281,6 +281,16 @@ struct NodeReader {
         }
     }
 
+    /// The value of a plain-text key, found without building a node to compare with (as
+    /// Yams's `mapping[string]` does).
+    static func value(of name: String, in map: Node.Mapping) -> Node? {
+        for index in map.indices {
+            let (key, value) = map[index]
+            if case let .scalar(k) = key, k.string == name { return value }
+        }
+        return nil
+    }
+
     /// The field names of one kind of mapping, required ones first.
     struct FieldNames: Sendable {
         let all: [String]
@@ -304,7 +314,9 @@ struct NodeReader {
     func fields(_ node: Node, _ map: Node.Mapping, what: String, _ fieldNames: FieldNames) -> Fields {
         let names = fieldNames.all
         var out = Fields(names: names, values: Array(repeating: nil, count: names.count))
-        for (key, value) in map {
+        // By index: iterating a Yams mapping copies all its pairs into a new array first.
+        for index in map.indices {
+            let (key, value) = map[index]
             guard case let .scalar(k) = key else {
                 error(key, "keys in \(what) must be plain names, found \(Self.describe(key))")
                 continue
