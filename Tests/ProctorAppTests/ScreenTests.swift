@@ -226,7 +226,7 @@ final class ReviewAndStatsTests: XCTestCase {
         let stats = try app.restarted()
         stats.keys(.char("s"))
         try stats.run()
-        XCTAssertScreen(stats, contains: "1 answers · 0% right")
+        XCTAssertScreen(stats, contains: "1 answer · 0% right")
         XCTAssertScreen(stats, contains: "Readiness")
 
         let report = StatsReport(

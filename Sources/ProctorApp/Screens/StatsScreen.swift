@@ -54,7 +54,7 @@ public struct StatsScreen: Equatable, Sendable {
         let accuracy =
             Figures.percent(summary.correct, of: summary.answered)
         _ = canvas.write(
-            "\(summary.answered) answers · \(accuracy) right · seen \(summary.seen)/\(summary.questionCount) · \(summary.daysStudied) day\(summary.daysStudied == 1 ? "" : "s") studied",
+            "\(summary.answered) answer\(summary.answered == 1 ? "" : "s") · \(accuracy) right · seen \(summary.seen)/\(summary.questionCount) · \(summary.daysStudied) day\(summary.daysStudied == 1 ? "" : "s") studied",
             x: inner.x, y: y, style: theme.title, maxWidth: inner.width)
         y += 2
 
