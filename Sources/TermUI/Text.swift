@@ -25,7 +25,7 @@ public enum Text {
 
     /// True when every byte is printable ASCII (U+0020–U+007E): one glyph of width 1 each,
     /// nothing to sanitise.
-    public static func isPlainASCII<S: StringProtocol>(_ s: S) -> Bool {
+    static func isPlainASCII<S: StringProtocol>(_ s: S) -> Bool {
         s.utf8.allSatisfy { $0 >= 0x20 && $0 < 0x7F }
     }
 

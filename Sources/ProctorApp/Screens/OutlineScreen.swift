@@ -34,7 +34,7 @@ public struct OutlineScreen: Equatable, Sendable {
     private var bodies: [String: [StyledLine]] = [:]
     private var bodyWidth = 0
 
-    private func notesKey(_ context: AppContext, width: Int) -> NotesKey {
+    private func currentNotesKey(_ context: AppContext, width: Int) -> NotesKey {
         NotesKey(
             nodeID: tree.selectedID, width: width, revision: context.progress.revision,
             minute: Int(context.now.timeIntervalSince1970 / 60))
@@ -179,7 +179,7 @@ public struct OutlineScreen: Equatable, Sendable {
         tree.clamp(rows: rows, nodes: nodes)
         tree.scrollToSelection(rows: rows, viewHeight: panes.tree.height)
         let width = panes.notes.width
-        let key = notesKey(context, width: width)
+        let key = currentNotesKey(context, width: width)
         if key != notesKey {
             if bodyWidth != width {
                 bodies = [:]
@@ -235,7 +235,7 @@ public struct OutlineScreen: Equatable, Sendable {
             _ = canvas.write("│", x: notesRect.x - 2, y: y, style: theme.border)
         }
         let lines =
-            notesKey == notesKey(context, width: notesRect.width)
+            notesKey == currentNotesKey(context, width: notesRect.width)
             ? cachedNotes
             : notes(for: tree.selectedID, context: context, width: notesRect.width) {
                 Self.body(of: $0, width: notesRect.width, theme: theme)
