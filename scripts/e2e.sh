@@ -79,7 +79,21 @@ no_tty() {
     [ "$code" = 2 ] && grep -q "needs an interactive terminal" <<<"$out"
 }
 check "no TTY exits 2 with a message" no_tty
-check "validate works without a terminal" "$BIN" validate "$ROOT/Content/pmle" </dev/null >/dev/null
+validate_without_tty() { "$BIN" validate "$ROOT/Content/pmle" </dev/null >/dev/null; }
+check "validate works without a terminal" validate_without_tty
+# The store opens while the pack loads; a broken pack is still what the run reports.
+pack_error_first() {
+    local bad="$WORK/broken-pack" store="$WORK/broken-store" out code
+    mkdir -p "$bad/questions" "$store"
+    cp "$ROOT/Content/pmle/exam.yaml" "$bad/"
+    printf -- '- id: [unclosed\n' >"$bad/questions/x.yaml"
+    printf 'not a database' >"$store/progress.sqlite"
+    out=$("$BIN" stats --content "$bad" --data-dir "$store" 2>&1 >/dev/null)
+    code=$?
+    [ "$code" = 1 ] && grep -q "questions/x.yaml:2:1: YAML syntax error" <<<"$out" &&
+        ! grep -q "damaged" <<<"$out" && [ "$(cat "$store/progress.sqlite")" = "not a database" ]
+}
+check "a broken pack is reported before a broken store, which is left untouched" pack_error_first
 
 # 2. Home, outline, a practice answer, resizes, quit.
 start ""
