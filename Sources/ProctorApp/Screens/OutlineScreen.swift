@@ -181,27 +181,16 @@ public struct OutlineScreen: Equatable, Sendable {
         let width = panes.notes.width
         let key = currentNotesKey(context, width: width)
         if key != notesKey {
-            if bodyWidth != width {
-                bodies = [:]
-                bodyWidth = width
+            var bodies = bodyWidth == width ? self.bodies : [:]
+            cachedNotes = notes(for: tree.selectedID, context: context, width: width) { sub in
+                if let body = bodies[sub.id] { return body }
+                let body = Self.body(of: sub, width: width, theme: context.theme)
+                bodies[sub.id] = body
+                return body
             }
-            if let sub = subsection(of: tree.selectedID, in: context.pack), bodies[sub.id] == nil {
-                bodies[sub.id] = Self.body(of: sub, width: width, theme: context.theme)
-            }
-            let lines = notes(for: tree.selectedID, context: context, width: width) { [bodies] sub in
-                bodies[sub.id] ?? Self.body(of: sub, width: width, theme: context.theme)
-            }
-            cachedNotes = lines
+            self.bodies = bodies
+            bodyWidth = width
             notesKey = key
-        }
-    }
-
-    /// The subsection whose notes the pane shows for a node (none for a section).
-    private func subsection(of nodeID: String?, in pack: ExamPack) -> Subsection? {
-        switch scope(of: nodeID) {
-        case .subsection(let id)?: return pack.subsection(id: id)
-        case .consideration(let slug)?: return pack.subsectionID(ofConsideration: slug).flatMap(pack.subsection(id:))
-        default: return nil
         }
     }
 
