@@ -450,10 +450,11 @@ if want signals; then
 fi
 
 if want signals; then
-    # At random moments of start-up (loading the pack, opening the store, starting ncurses).
-    for i in 1 2 3 4 5 6; do
+    # At random moments of start-up (loading the pack, opening the store, starting ncurses, the
+    # first frames). Most land in the first 150 ms, where ncurses is set up.
+    for i in 1 2 3 4 5 6 7 8 9 10 11 12; do
         sig=$(echo "INT TERM HUP" | cut -d' ' -f$((RANDOM % 3 + 1)))
-        delay_ms=$((RANDOM % 400))
+        if ((i % 3)); then delay_ms=$((RANDOM % 150)); else delay_ms=$((RANDOM % 400)); fi
         start sg 100 30 "$BIN" exam --count 3 --minutes 30 --data-dir "$WORK/sig-start-$i"
         sleep "$(printf '%d.%03d' $((delay_ms / 1000)) $((delay_ms % 1000)))"
         kill -s "$sig" "$(pid_of sg)" 2>/dev/null

@@ -79,6 +79,11 @@ static inline int cn_erase(void) { return werase(stdscr); }
 static inline int cn_isendwin(void) { return isendwin() ? 1 : 0; }
 static inline int cn_has_colors(void) { return has_colors() ? 1 : 0; }
 static inline int cn_init_pair(int pair, int fg, int bg) { return init_pair((short)pair, (short)fg, (short)bg); }
+/* A terminfo string capability of the current terminal, or NULL when it has none. */
+static inline const char *cn_tigetstr(const char *name) {
+    char *s = tigetstr(name);
+    return (s == NULL || s == (char *)-1) ? NULL : s;
+}
 static inline int cn_key_max(void) { return KEY_MAX; }
 static inline int cn_key_f0(void) { return KEY_F0; }
 static inline int cn_key_a1(void) { return KEY_A1; }

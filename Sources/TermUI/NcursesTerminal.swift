@@ -18,24 +18,68 @@ private let crashSignals: [Int32] = [SIGSEGV, SIGBUS, SIGILL, SIGTRAP, SIGABRT, 
 nonisolated(unsafe) private var savedHandlers = [sighandler_t?](repeating: nil, count: 65)
 nonisolated(unsafe) private var screenActive = false
 nonisolated(unsafe) private var atexitInstalled = false
+/// The thread that set up the screen; every ncurses call happens on it.
+nonisolated(unsafe) private var screenThread: pthread_t?
+/// The terminal's "cursor normal" sequence, copied at set-up so a signal handler can write it
+/// without allocating: a backstop for endwin, which skips it when the signal lands inside
+/// ncurses' own cursor bookkeeping.
+nonisolated(unsafe) private var cursorNormal: (bytes: UnsafeMutablePointer<UInt8>, count: Int)?
+
+private func isTermination(_ signo: Int32) -> Bool {
+    signo == SIGINT || signo == SIGTERM || signo == SIGHUP || signo == SIGQUIT
+}
 
 private func restoreScreen() {
     if screenActive {
         screenActive = false
         endwin()
+        if let cursorNormal { _ = write(STDOUT_FILENO, cursorNormal.bytes, cursorNormal.count) }
     }
 }
 
 private func termuiSignalHandler(_ signo: Int32) {
+    // A termination signal that lands on another thread is handed to the screen's thread, so
+    // ncurses is never torn down while that thread is still drawing with it. The screen thread
+    // blocks these signals while it is inside ncurses; the handover waits there until it is out.
+    if isTermination(signo), let owner = screenThread, pthread_equal(pthread_self(), owner) == 0 {
+        pthread_kill(owner, signo)
+        return
+    }
     restoreScreen()
     let previous = signo >= 0 && signo < 65 ? savedHandlers[Int(signo)] : nil
     signal(signo, previous ?? SIG_DFL)
     raise(signo)
     // Only reached if the previous handler returned or the signal was ignored.
-    if terminationSignals.contains(signo) { _exit(128 + signo) }
+    if isTermination(signo) { _exit(128 + signo) }
 }
 
 private func termuiAtExit() { restoreScreen() }
+
+/// Holds back the termination signals on this thread, so their handler never interrupts ncurses
+/// half-way through a change of its state (set-up, a frame); pass the result to
+/// `releaseTerminationSignals`, after which a signal that arrived meanwhile is handled at once.
+private func holdTerminationSignals() -> sigset_t {
+    var held = sigset_t(), previous = sigset_t()
+    sigemptyset(&held)
+    for s in terminationSignals { sigaddset(&held, s) }
+    pthread_sigmask(SIG_BLOCK, &held, &previous)
+    return previous
+}
+
+private func releaseTerminationSignals(_ previous: sigset_t) {
+    var previous = previous
+    pthread_sigmask(SIG_SETMASK, &previous, nil)
+}
+
+/// Copies the terminfo string `name` of the current terminal (nil when it has none).
+private func copyCapability(_ name: String) -> (bytes: UnsafeMutablePointer<UInt8>, count: Int)? {
+    guard let raw = cn_tigetstr(name) else { return nil }
+    let count = strlen(raw)
+    guard count > 0 else { return nil }
+    let bytes = UnsafeMutablePointer<UInt8>.allocate(capacity: count)
+    raw.withMemoryRebound(to: UInt8.self, capacity: count) { bytes.initialize(from: $0, count: count) }
+    return (bytes, count)
+}
 
 // MARK: - Backend
 
@@ -72,6 +116,8 @@ public final class NcursesTerminal: Terminal {
     public init(captureInterrupt: Bool = false, escapeDelayMilliseconds: Int32 = 25) throws {
         guard isInteractiveTerminal() else { throw TerminalError.notInteractive }
         guard !screenActive else { throw TerminalError.initializationFailed("a terminal screen is already active") }
+        let signalMask = holdTerminationSignals()
+        defer { releaseTerminationSignals(signalMask) }
         setlocale(LC_ALL, "")
         NcursesTerminal.ensureUTF8Locale()
         // ESCDELAY from the environment is read by newterm; set_escdelay below wins anyway.
@@ -80,6 +126,8 @@ public final class NcursesTerminal: Terminal {
             let term = getenv("TERM").map { String(cString: $0) } ?? "(unset)"
             throw TerminalError.initializationFailed("ncurses does not know the terminal type TERM=\(term)")
         }
+        screenThread = pthread_self()
+        if cursorNormal == nil { cursorNormal = copyCapability("cnorm") }
         screenActive = true
         if !atexitInstalled {
             atexitInstalled = true
@@ -142,6 +190,8 @@ public final class NcursesTerminal: Terminal {
     public func shutdown() {
         guard isOpen else { return }
         isOpen = false
+        let signalMask = holdTerminationSignals()
+        defer { releaseTerminationSignals(signalMask) }
         restoreScreen()
         for s in terminationSignals + crashSignals {
             signal(s, savedHandlers[Int(s)] ?? SIG_DFL)
@@ -154,6 +204,8 @@ public final class NcursesTerminal: Terminal {
     public func draw(_ canvas: Canvas) {
         guard isOpen else { return }
         if let previous, previous == canvas { return }
+        let signalMask = holdTerminationSignals()
+        defer { releaseTerminationSignals(signalMask) }
         let full = previous == nil || previous!.size != canvas.size
         let rows = min(canvas.height, size.height), cols = min(canvas.width, size.width)
         if full { _ = cn_erase() }
