@@ -101,15 +101,20 @@ public enum PackCache {
     }
 }
 
-/// A fast 64-bit hash of file contents, eight bytes a step, for cache keys (not for security).
+/// A fast 64-bit hash of file contents, for cache keys and the cache's checksum (not for
+/// security). Long inputs run through four independent lanes of 8 bytes, so the multiplies
+/// overlap instead of waiting on each other; a megabyte takes a fraction of a millisecond.
 struct ContentHash {
     private var state: UInt64 = 0x9E37_79B9_7F4A_7C15
     private var length: UInt64 = 0
 
-    private mutating func mix(_ word: UInt64) {
-        state = (state ^ word) &* 0xFF51_AFD7_ED55_8CCD
-        state ^= state >> 32
+    private static func mix(_ state: UInt64, _ word: UInt64) -> UInt64 {
+        var h = (state ^ word) &* 0xFF51_AFD7_ED55_8CCD
+        h ^= h >> 32
+        return h
     }
+
+    private mutating func mix(_ word: UInt64) { state = Self.mix(state, word) }
 
     mutating func add(_ value: UInt64) {
         mix(value)
@@ -123,8 +128,22 @@ struct ContentHash {
     mutating func add(_ bytes: UnsafeRawBufferPointer) {
         var i = 0
         let n = bytes.count
+        if n >= 32 {
+            var lanes: (UInt64, UInt64, UInt64, UInt64) = (state, ~state, state &+ 1, ~state &- 1)
+            while i + 32 <= n {
+                lanes.0 = Self.mix(lanes.0, bytes.loadUnaligned(fromByteOffset: i, as: UInt64.self).littleEndian)
+                lanes.1 = Self.mix(lanes.1, bytes.loadUnaligned(fromByteOffset: i + 8, as: UInt64.self).littleEndian)
+                lanes.2 = Self.mix(lanes.2, bytes.loadUnaligned(fromByteOffset: i + 16, as: UInt64.self).littleEndian)
+                lanes.3 = Self.mix(lanes.3, bytes.loadUnaligned(fromByteOffset: i + 24, as: UInt64.self).littleEndian)
+                i += 32
+            }
+            mix(lanes.0)
+            mix(lanes.1)
+            mix(lanes.2)
+            mix(lanes.3)
+        }
         while i + 8 <= n {
-            mix(UInt64(littleEndian: bytes.loadUnaligned(fromByteOffset: i, as: UInt64.self)))
+            mix(bytes.loadUnaligned(fromByteOffset: i, as: UInt64.self).littleEndian)
             i += 8
         }
         var tail: UInt64 = 0
