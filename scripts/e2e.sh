@@ -154,6 +154,16 @@ check "quit after results" exited_with 0
 
 # The stats screen counts the practice answer and the exam's, on one day, as stats --json does.
 answered=$("$BIN" stats --json --data-dir "$DATA" | python3 -c 'import json,sys; print(json.load(sys.stdin)["answered"])')
+# Global options work before the subcommand's name as well as after it.
+options_before_subcommand() {
+    local n bad="$WORK/broken-pack" out code
+    n=$("$BIN" --data-dir "$DATA" stats --json | python3 -c 'import json,sys; print(json.load(sys.stdin)["answered"])')
+    [ "$n" = "$answered" ] || return 1
+    out=$("$BIN" --content "$bad" validate 2>&1 >/dev/null)
+    code=$?
+    [ "$code" = 1 ] && grep -q "questions/x.yaml:2:1: YAML syntax error" <<<"$out"
+}
+check "global options before the subcommand (--data-dir D stats, --content P validate)" options_before_subcommand
 start ""
 check "home screen again" wait_for "Readiness by section"
 keys s

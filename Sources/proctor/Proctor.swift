@@ -22,6 +22,9 @@ struct Proctor: ParsableCommand {
         ],
         defaultSubcommand: HomeCommand.self
     )
+
+    /// Global options given before the subcommand (`proctor --data-dir D exam`).
+    @OptionGroup var global: GlobalOptions
 }
 
 /// Options every interactive subcommand accepts.
@@ -34,24 +37,46 @@ struct GlobalOptions: ParsableArguments {
 
     @Flag(name: .long, help: "Use no colours (also when NO_COLOR is set).")
     var noColor = false
+
+    /// These options as given after the subcommand, else the ones given before it.
+    func over(_ outer: GlobalOptions) -> GlobalOptions {
+        var merged = self
+        merged.content = content ?? outer.content
+        merged.dataDir = dataDir ?? outer.dataDir
+        merged.noColor = noColor || outer.noColor
+        return merged
+    }
 }
 
-struct HomeCommand: ParsableCommand {
+/// A subcommand that takes the global options before or after its name.
+protocol GlobalOptionsCommand: ParsableCommand {
+    var root: Proctor { get }
+    var global: GlobalOptions { get }
+}
+
+extension GlobalOptionsCommand {
+    var options: GlobalOptions { global.over(root.global) }
+}
+
+struct HomeCommand: GlobalOptionsCommand {
     static let configuration = CommandConfiguration(commandName: "home", abstract: "Open the home screen.")
+    @ParentCommand var root: Proctor
     @OptionGroup var global: GlobalOptions
-    func run() throws { try Launcher(global).run(start: nil) }
+    func run() throws { try Launcher(options).run(start: nil) }
 }
 
-struct OutlineCommand: ParsableCommand {
+struct OutlineCommand: GlobalOptionsCommand {
     static let configuration = CommandConfiguration(
         commandName: "outline", abstract: "Browse the exam guide with its study notes.")
+    @ParentCommand var root: Proctor
     @OptionGroup var global: GlobalOptions
-    func run() throws { try Launcher(global).run(start: .outline) }
+    func run() throws { try Launcher(options).run(start: .outline) }
 }
 
-struct PracticeCommand: ParsableCommand {
+struct PracticeCommand: GlobalOptionsCommand {
     static let configuration = CommandConfiguration(
         commandName: "practice", abstract: "Answer questions one at a time with feedback.")
+    @ParentCommand var root: Proctor
     @OptionGroup var global: GlobalOptions
     @Option(help: "Only this section (e.g. 3).") var section: String?
     @Option(help: "Only this subsection (e.g. 3.2).") var subsection: String?
@@ -66,14 +91,15 @@ struct PracticeCommand: ParsableCommand {
     }
 
     func run() throws {
-        try Launcher(global).run(
+        try Launcher(options).run(
             start: .practice(section: section, subsection: subsection, count: count, missed: missed))
     }
 }
 
-struct ExamCommand: ParsableCommand {
+struct ExamCommand: GlobalOptionsCommand {
     static let configuration = CommandConfiguration(
         commandName: "exam", abstract: "Sit a timed mock exam, or resume the one in progress.")
+    @ParentCommand var root: Proctor
     @OptionGroup var global: GlobalOptions
     @Option(help: "Number of questions (default: the pack's exam length).") var count: Int?
     @Option(help: "Time allowed in minutes (default: the pack's exam time).") var minutes: Int?
@@ -85,26 +111,28 @@ struct ExamCommand: ParsableCommand {
     }
 
     func run() throws {
-        try Launcher(global).run(start: .exam(count: count, minutes: minutes, seed: seed))
+        try Launcher(options).run(start: .exam(count: count, minutes: minutes, seed: seed))
     }
 }
 
-struct ReviewCommand: ParsableCommand {
+struct ReviewCommand: GlobalOptionsCommand {
     static let configuration = CommandConfiguration(
         commandName: "review", abstract: "Review due questions first, then missed ones.")
+    @ParentCommand var root: Proctor
     @OptionGroup var global: GlobalOptions
     @Flag(help: "Cram missed questions without changing the review schedule.") var missed = false
-    func run() throws { try Launcher(global).run(start: .review(missed: missed)) }
+    func run() throws { try Launcher(options).run(start: .review(missed: missed)) }
 }
 
-struct StatsCommand: ParsableCommand {
+struct StatsCommand: GlobalOptionsCommand {
     static let configuration = CommandConfiguration(
         commandName: "stats", abstract: "Show study statistics (works without a terminal).")
+    @ParentCommand var root: Proctor
     @OptionGroup var global: GlobalOptions
     @Flag(help: "Print the statistics as JSON.") var json = false
 
     func run() throws {
-        let (pack, _, progress) = try Launcher(global).open()
+        let (pack, _, progress) = try Launcher(options).open()
         let report = StatsReport(pack: pack, progress: progress, now: Date())
         print(json ? report.json() : report.text())
     }
@@ -113,11 +141,14 @@ struct StatsCommand: ParsableCommand {
 struct ValidateCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "validate", abstract: "Check an exam pack and print every problem as file:line:column.")
-    @Argument(help: "Pack folder (default: the shipped pack).", completion: .directory) var directory: String?
+    @ParentCommand var root: Proctor
+    @Argument(help: "Pack folder (default: --content, else the shipped pack).", completion: .directory)
+    var directory: String?
     @Flag(help: "Also print question counts and thinly covered topics.") var coverage = false
 
     func run() throws {
-        let url = try directory.map { URL(fileURLWithPath: $0) } ?? ContentLocator.defaultPack()
+        let url =
+            try (directory ?? root.global.content).map { URL(fileURLWithPath: $0) } ?? ContentLocator.defaultPack()
         let report = PackValidator.validate(directory: url)
         for diagnostic in report.diagnostics {
             printError(diagnostic.formatted(directoryPrefix: url.path))
