@@ -271,6 +271,27 @@ final class PaceTests: XCTestCase {
         XCTAssertEqual(ExamScreen.paceText(144), "ahead 2 min")
         XCTAssertEqual(ExamScreen.paceText(-61), "behind 1 min")
     }
+
+    /// Three questions in ten minutes: each has 200 s. Ahead can never exceed the time left.
+    func testPaceCountsTheQuestionInHandButNoMore() throws {
+        let app = try AppHarness()
+        let start = app.clock.now
+        let items = ExamAssembler.assemble(pack: app.pack, count: 3, seed: 4, now: start)
+        let attempt = ExamAttemptRecord(
+            id: 1, packID: app.pack.id, seed: 4,
+            items: items.map { StoredExamItem(questionID: $0.questionID, choiceOrder: $0.choiceOrder) },
+            startedAt: start, deadline: start.addingTimeInterval(600))
+        let answered = { (n: Int) in
+            items.prefix(n).map {
+                ExamAnswerRecord(attemptID: 1, questionID: $0.questionID, picked: [0], flagged: false, updatedAt: start)
+            }
+        }
+        let later = start.addingTimeInterval(100)
+        XCTAssertEqual(ExamSession(attempt: attempt, answers: [], pack: app.pack).pace(at: later), 100)
+        XCTAssertEqual(ExamSession(attempt: attempt, answers: answered(1), pack: app.pack).pace(at: later), 300)
+        let done = ExamSession(attempt: attempt, answers: answered(3), pack: app.pack)
+        XCTAssertEqual(done.pace(at: later), done.remaining(at: later))
+    }
 }
 
 final class TwoWindowTests: XCTestCase {

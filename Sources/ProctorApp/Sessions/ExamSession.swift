@@ -43,7 +43,10 @@ public struct ExamSession: Equatable, Sendable {
         let total = deadline.timeIntervalSince(startedAt)
         guard total > 0, count > 0 else { return 0 }
         let perQuestion = total / Double(count)
-        return Double(answeredCount + 1) * perQuestion - now.timeIntervalSince(startedAt)
+        // The question in hand has its share of time too; once every question is answered,
+        // being ahead means the time that is left, not one question more.
+        let due = Double(min(answeredCount + 1, count)) * perQuestion
+        return due - now.timeIntervalSince(startedAt)
     }
 
     public var picks: [String: Set<Int>] {
