@@ -221,7 +221,7 @@ final class ReviewAndStatsTests: XCTestCase {
         app.keys(.char("r"))
         try app.run()
         XCTAssertScreen(app, contains: "All sections")
-        XCTAssertScreen(app, contains: "1 due · 1 missed")
+        XCTAssertScreen(app, contains: "1 due now · 1 missed")
 
         let stats = try app.restarted()
         stats.keys(.char("s"))

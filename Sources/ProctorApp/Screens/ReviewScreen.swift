@@ -83,7 +83,7 @@ public struct ReviewScreen: Equatable, Sendable {
         let rows = Self.rows(context: context)
         let items = rows.map { row in
             ListItem(
-                row.title, detail: "\(row.due) due · \(row.missed) missed",
+                row.title, detail: "\(row.due) due now · \(row.missed) missed",
                 style: row.due + row.missed == 0 ? theme.dim : nil)
         }
         var state = list
