@@ -12,7 +12,7 @@ import GRDB
 public final class ProgressStore: Sendable {
     public static let fileName = "progress.sqlite"
     public let path: String
-    private let pool: DatabasePool
+    private let queue: DatabaseQueue
 
     /// `$XDG_DATA_HOME/proctor`, else `~/.local/share/proctor`.
     public static func defaultDirectory(environment: [String: String] = ProcessInfo.processInfo.environment)
@@ -34,24 +34,26 @@ public final class ProgressStore: Sendable {
     public init(path: String) throws {
         self.path = path
         do {
-            try Self.createPrivateFileIfMissing(path)
+            try Self.ensureWritableFile(path)
             var config = Configuration()
             config.busyMode = .timeout(10)
             config.prepareDatabase { db in
                 try db.execute(sql: "PRAGMA synchronous = FULL")
                 Self.ensureMathFunctions(db)
             }
-            // Check for a newer schema before opening the pool: opening a DatabasePool writes
-            // to the file (GRDB creates and drops a table to set up WAL mode).
+            // One connection: the app reads and writes from one thread, and every extra
+            // connection costs start-up time. The journal mode is left alone until the schema
+            // is known not to be newer, so a newer Proctor's database is never written to.
+            queue = try DatabaseQueue(path: path, configuration: config)
             let migrator = StoreSchema.migrator
-            let superseded = try DatabaseQueue(path: path, configuration: config).read { db in
-                try migrator.hasBeenSuperseded(db)
+            try queue.writeWithoutTransaction { db in
+                if try migrator.hasBeenSuperseded(db) { throw StoreError.newerSchema(path: path) }
+                let mode = try String.fetchOne(db, sql: "PRAGMA journal_mode = WAL")
+                guard mode == "wal" else {
+                    throw DatabaseError(message: "could not switch to WAL mode (journal mode is \(mode ?? "unknown"))")
+                }
             }
-            if superseded { throw StoreError.newerSchema(path: path) }
-            pool = try DatabasePool(path: path, configuration: config)
-            // GRDB's WAL setup sets the writer to `synchronous = NORMAL` after prepareDatabase ran.
-            try pool.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA synchronous = FULL") }
-            try migrator.migrate(pool)
+            try migrator.migrate(queue)
         } catch {
             throw StoreError.from(error, path: path)
         }
@@ -268,11 +270,11 @@ public final class ProgressStore: Sendable {
     }
 
     private func read<T>(_ body: (Database) throws -> T) throws -> T {
-        do { return try pool.read(body) } catch { throw StoreError.from(error, path: path) }
+        do { return try queue.read(body) } catch { throw StoreError.from(error, path: path) }
     }
 
     private func write<T>(_ body: (Database) throws -> T) throws -> T {
-        do { return try pool.write(body) } catch { throw StoreError.from(error, path: path) }
+        do { return try queue.write(body) } catch { throw StoreError.from(error, path: path) }
     }
 
     private static func ensureDirectory(_ directory: URL) throws {
@@ -291,17 +293,21 @@ public final class ProgressStore: Sendable {
         }
     }
 
-    /// The database holds study history: only its owner may read it.
-    private static func createPrivateFileIfMissing(_ path: String) throws {
-        let fd = open(path, O_CREAT | O_EXCL | O_WRONLY | O_CLOEXEC, 0o600)
+    /// Creates the database file, readable only by its owner since it holds study history, or
+    /// checks that an existing one can be written: SQLite would quietly open a read-only file
+    /// read-only, and the first answer would then fail to save.
+    private static func ensureWritableFile(_ path: String) throws {
+        var fd = open(path, O_CREAT | O_EXCL | O_WRONLY | O_CLOEXEC, 0o600)
+        if fd < 0 && errno == EEXIST {
+            fd = open(path, O_RDWR | O_CLOEXEC)
+        }
         if fd >= 0 {
             close(fd)
             return
         }
         let code = errno
-        if code == EEXIST { return }
         let reason = String(cString: strerror(code))
-        if code == EACCES || code == EROFS {
+        if code == EACCES || code == EROFS || code == EPERM {
             throw StoreError.readOnly(path: path, reason: reason)
         }
         throw StoreError.unreadable(path: path, reason: reason)
