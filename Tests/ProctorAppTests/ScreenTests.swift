@@ -273,7 +273,7 @@ final class PaceTests: XCTestCase {
     }
 
     /// Three questions in ten minutes: each has 200 s. Ahead can never exceed the time left.
-    func testPaceCountsTheQuestionInHandButNoMore() throws {
+    func testPaceBanksAnsweredTimeAndGivesTheQuestionInHandItsShare() throws {
         let app = try AppHarness()
         let start = app.clock.now
         let items = ExamAssembler.assemble(pack: app.pack, count: 3, seed: 4, now: start)
@@ -282,15 +282,21 @@ final class PaceTests: XCTestCase {
             items: items.map { StoredExamItem(questionID: $0.questionID, choiceOrder: $0.choiceOrder) },
             startedAt: start, deadline: start.addingTimeInterval(600))
         let answered = { (n: Int) in
-            items.prefix(n).map {
-                ExamAnswerRecord(attemptID: 1, questionID: $0.questionID, picked: [0], flagged: false, updatedAt: start)
-            }
+            ExamSession(
+                attempt: attempt,
+                answers: items.prefix(n).map {
+                    ExamAnswerRecord(
+                        attemptID: 1, questionID: $0.questionID, picked: [0], flagged: false, updatedAt: start)
+                }, pack: app.pack)
         }
-        let later = start.addingTimeInterval(100)
-        XCTAssertEqual(ExamSession(attempt: attempt, answers: [], pack: app.pack).pace(at: later), 100)
-        XCTAssertEqual(ExamSession(attempt: attempt, answers: answered(1), pack: app.pack).pace(at: later), 300)
-        let done = ExamSession(attempt: attempt, answers: answered(3), pack: app.pack)
-        XCTAssertEqual(done.pace(at: later), done.remaining(at: later))
+        let at = { (seconds: TimeInterval) in start.addingTimeInterval(seconds) }
+        XCTAssertEqual(answered(0).pace(at: start), 0, "the exam opens on pace")
+        XCTAssertEqual(answered(0).pace(at: at(100)), 0, "within the first question's share")
+        XCTAssertEqual(answered(0).pace(at: at(250)), -50, "50 s over the first question's share")
+        XCTAssertEqual(answered(1).pace(at: at(100)), 100, "one answer banked 200 s, 100 s used")
+        XCTAssertEqual(answered(1).pace(at: at(300)), 0, "the second question is within its share")
+        let done = answered(3)
+        XCTAssertEqual(done.pace(at: at(100)), done.remaining(at: at(100)))
     }
 }
 

@@ -38,15 +38,19 @@ public struct ExamSession: Equatable, Sendable {
     public func remaining(at now: Date) -> TimeInterval { max(0, deadline.timeIntervalSince(now)) }
     public func isExpired(at now: Date) -> Bool { now >= deadline }
 
-    /// Seconds ahead of (positive) or behind (negative) an even pace through the exam.
+    /// Seconds ahead of (positive) or behind (negative) an even pace through the exam; zero
+    /// while the question in hand is within its share of the time. So the exam opens "on pace",
+    /// answering quickly banks time, and lingering shows only once that share is used up. With
+    /// every question answered, being ahead means the time that is left.
     public func pace(at now: Date) -> TimeInterval {
         let total = deadline.timeIntervalSince(startedAt)
         guard total > 0, count > 0 else { return 0 }
         let perQuestion = total / Double(count)
-        // The question in hand has its share of time too; once every question is answered,
-        // being ahead means the time that is left, not one question more.
-        let due = Double(min(answeredCount + 1, count)) * perQuestion
-        return due - now.timeIntervalSince(startedAt)
+        let elapsed = now.timeIntervalSince(startedAt)
+        let banked = Double(answeredCount) * perQuestion - elapsed
+        if banked > 0 { return banked }
+        let overrun = elapsed - Double(min(answeredCount + 1, count)) * perQuestion
+        return overrun > 0 ? -overrun : 0
     }
 
     public var picks: [String: Set<Int>] {
