@@ -362,11 +362,19 @@ class Bench:
 
     # Figure 1 and 5: first frame and memory --------------------------------------------
 
-    def first_frames(self, argv_fn, needle, runs, after=None):
-        """Starts a program `runs` times (+1 warm-up); returns (first-frame ms list, RSS MB list)."""
+    def first_frames(self, argv_fn, needle, runs, after=None, trace=None):
+        """Starts a program `runs` times (+1 warm-up); returns (first-frame ms list, RSS MB list).
+        With `trace` (a list), Proctor's start-up marks (PROCTOR_TRACE_STARTUP) of each run are
+        appended to it as {phase: ms since the fork}, with the first frame as "frame"."""
         times, rss = [], []
         for i in range(runs + 1):
-            s = Session(argv_fn(), self.env)
+            env = self.env
+            marks = os.path.join(self.tmp, "startup-trace")
+            if trace is not None:
+                env = dict(self.env, PROCTOR_TRACE_STARTUP=marks)
+                if os.path.exists(marks):
+                    os.remove(marks)
+            s = Session(argv_fn(), env)
             try:
                 t = s.first_frame(needle)
                 if after:
@@ -377,31 +385,74 @@ class Bench:
             if i:  # the first run warms the page cache and creates the database
                 times.append(t * 1000)
                 rss.append(mb)
+                if trace is not None:
+                    trace.append(self.read_marks(marks, s.t0, frame=t))
         return times, rss
+
+    @staticmethod
+    def read_marks(path, t0, frame):
+        """{phase: ms since t0} from a PROCTOR_TRACE_STARTUP file (same monotonic clock)."""
+        out = {}
+        try:
+            with open(path) as f:
+                for line in f:
+                    parts = line.split()
+                    if len(parts) == 2:
+                        out.setdefault(parts[1], (float(parts[0]) - t0) * 1000)
+        except OSError:
+            pass
+        out["frame"] = frame * 1000
+        return out
+
+    # Start-up phases, in order: (mark that ends the phase, what happens in it).
+    PHASES = [
+        ("main", "fork and exec under the pty, dynamic linking, Swift runtime set-up"),
+        ("arguments", "argument parsing (ArgumentParser)"),
+        ("pack", "the pack from its content-keyed cache (files read and hashed, cache decoded)"),
+        ("store", "waiting for the progress database, opened on a second thread meanwhile"),
+        ("progress", "the progress summary read from the database"),
+        ("terminal", "ncurses set-up"),
+        ("model", "the home screen's model"),
+        ("frame", "the first frame drawn and written"),
+    ]
+
+    def phases(self, trace):
+        """[(phase, ms per run)] for the start-up phases every run marked; [] without marks."""
+        out = []
+        for k, (mark, what) in enumerate(self.PHASES):
+            before = self.PHASES[k - 1][0] if k else None
+            values = [run[mark] - (run[before] if before else 0.0) for run in trace
+                      if mark in run and (before is None or before in run)]
+            if not values:
+                return []
+            out.append((what, values))
+        return out
 
     def figure1_and_5(self):
         log("1. time to first frame / 5. peak memory")
         n = self.runs
         home = self.data_dir()
-        pt, prss = self.first_frames(lambda: self.p(data=home), "Readiness by section", n)
+        trace = []
+        pt, prss = self.first_frames(lambda: self.p(data=home), "Readiness by section", n, trace=trace)
         ft, frss = self.first_frames(lambda: [self.floor], "Readiness by section", n)
         qt = qrss = None
         if self.peer_ok():
             qt, qrss = self.first_frames(lambda: [self.quizmd, self.quiz], "Are you ready to start?", max(3, n - 2))
         both = lambda m, f: m < 60 and (f is None or m <= 2 * f)  # noqa: E731
         floor_ms = statistics.median(ft)
-        start_ms = getattr(self, "start_median", None)
+        phases = self.phases(trace)
         why = ""
-        if start_ms is not None:
-            why = (f"`proctor --version` alone takes {start_ms:.1f} ms ({start_ms / floor_ms:.1f}× the floor's whole "
-                   "first frame): the Swift runtime and Foundation start before any of Proctor runs. The rest, "
-                   "traced in-process on this machine: argument parsing 2–3 ms (ArgumentParser reflects over the "
-                   "commands through the runtime's conformance tables), the pack from its cache about 4 ms "
-                   "(reading and hashing the pack's 1.2 MB of files for the key, then decoding), the database "
-                   "opened alongside it in about 8 ms (GRDB's WAL set-up commits a transaction at every open), the "
-                   "first summary about 3 ms, ncurses set-up and the first frame about 3 ms.")
+        if phases:
+            start = statistics.median(phases[0][1])
+            named = "; ".join(f"{what} {statistics.median(values):.1f} ms" for what, values in phases)
+            why = (f"Measured phases (medians; the phase rows): {named}. The floor's whole first frame "
+                   f"({floor_ms:.1f} ms) is about what this process needs to reach its first line of Swift "
+                   f"({start:.1f} ms): the static Swift runtime and Foundation, and the relocations of a large "
+                   "binary, come before any of Proctor runs.")
         self.r.add("1. first frame: home screen, shipped pack", "ms", pt, ft, qt,
                    ("< 60 ms and ≤ 2× floor", both), note=why)
+        for k, (what, values) in enumerate(phases):
+            self.r.add(f"1. first frame, phase {k + 1}: {what}", "ms", values, None, None, None)
         bt, brss = self.first_frames(lambda: self.p(data=home, content=self.big), "Readiness by section",
                                      max(3, n - 4))
         bq = bqrss = None
@@ -639,7 +690,6 @@ class Bench:
         if self.peer_ok():
             pstart, _ = self.timed([self.quizmd, "--version"], n)
         self.r.add("4. process start (`--version`)", "ms", start, None, pstart, None)
-        self.start_median = statistics.median(start)
         cold = ("Validation always parses the YAML; composing it (Yams over libyaml, on two threads) is "
                 "most of that time. The app itself reads the pack from its content-keyed cache "
                 "(the app-load rows).")
@@ -772,6 +822,9 @@ class Bench:
         legend = [
             "- **first frame**: fork under a 100x30 pty until the first screen's text (\"Readiness by section\"; "
             "the peer's \"Are you ready to start?\") has arrived and output paused 15 ms; the time of its last byte.",
+            "- **first frame, phase N**: the same runs split by marks Proctor writes when `PROCTOR_TRACE_STARTUP` "
+            "names a file (`Sources/proctor/StartupTrace.swift`), on the monotonic clock the harness reads; each "
+            "row is the time from the previous mark (phase 1: from the fork) to its own.",
             "- **bytes**: what the app wrote to the pty. A move is one `j` or `k` (peer: ↓/↑ in its choice list); "
             "a tick is one burst of output with no input (exam countdown; floor `--tick`; the peer's per-question "
             "countdown); idle is the total over the window (peer: its start screen).",

@@ -40,6 +40,7 @@ struct Launcher {
         let pack: ExamPack
         do {
             pack = try loadPack()
+            StartupTrace.mark("pack")
             try Self.checkIDs(start, in: pack)
         } catch {
             _ = try? opening.value()  // never exit while the store may be mid-migration
@@ -47,7 +48,10 @@ struct Launcher {
         }
         do {
             let store = try opening.value()
-            return (pack, store, try ProgressSnapshot.load(from: store, packID: pack.id))
+            StartupTrace.mark("store")
+            let progress = try ProgressSnapshot.load(from: store, packID: pack.id)
+            StartupTrace.mark("progress")
+            return (pack, store, progress)
         } catch {
             printError("proctor: \(error)")
             throw ExitCode(1)
@@ -55,6 +59,7 @@ struct Launcher {
     }
 
     func run(start: Start?) throws {
+        StartupTrace.mark("arguments")
         guard isInteractiveTerminal() else {
             printError("proctor needs an interactive terminal; try `proctor stats` or `proctor validate`")
             throw ExitCode(2)
@@ -63,11 +68,13 @@ struct Launcher {
         let environment = ProcessInfo.processInfo.environment
         do {
             try NcursesTerminal.run(captureInterrupt: true) { terminal in
+                StartupTrace.mark("terminal")
                 var theme = Theme.select(environment: environment, colorsAvailable: terminal.supportsColor)
                 if options.noColor { theme = .monochrome }
                 var context = AppContext(pack: pack, progress: progress, theme: theme, size: terminal.size, now: Date())
                 let (opening, initial) = Self.entry(start, context: &context)
                 let runner = AppRunner(model: AppModel(context: context, opening: opening), store: store)
+                StartupTrace.mark("model")
                 runner.run(on: terminal, initial: initial)
             }
         } catch let error as TerminalError {

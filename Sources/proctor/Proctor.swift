@@ -8,6 +8,11 @@ import TermUI
 struct Proctor: ParsableCommand {
     static let version = "0.1.0"
 
+    static func main() {
+        StartupTrace.mark("main")
+        main(nil)
+    }
+
     static let configuration = CommandConfiguration(
         commandName: "proctor",
         abstract: "A keyboard-driven terminal study app for certification exams.",
