@@ -169,8 +169,37 @@ final class ExamFlowTests: XCTestCase {
         app.keys(.char("a"), .char("f"), .char("n"), .char("S"))
         try app.run(initial: [.startExam(ExamRequest(count: 3, minutes: 20, seed: 1))])
         XCTAssertScreen(app, contains: "Submit the exam?")
-        XCTAssertScreen(app, contains: "1 of 3 answered. 2 blank")
+        XCTAssertScreen(app, contains: "1 of 3 answered.")
+        XCTAssertScreen(app, contains: "2 blank (scored as wrong).")
         XCTAssertScreen(app, contains: "1 flagged")
+    }
+
+    /// Multiple select is all-or-nothing, so too few (or too many) picks are pointed out
+    /// where the candidate looks before submitting.
+    func testWrongNumberOfPicksIsShownInTheQuestionOverviewAndSubmitDialog() throws {
+        let app = try AppHarness()
+        let start = app.clock.now
+        _ = try app.store.startExam(
+            ExamAttemptRecord(
+                packID: app.pack.id, seed: 1,
+                items: ["fd-004", "fd-001"].map { StoredExamItem(questionID: $0, choiceOrder: [0, 1, 2, 3]) },
+                startedAt: start, deadline: start.addingTimeInterval(1200)))
+        app.keys(.char("y"), .char("a"))
+        try app.run(initial: [.startExam(ExamRequest(count: 2, minutes: 20))])
+        XCTAssertScreen(app, contains: "Choose 2 · 1 picked")
+
+        let overview = try app.restarted()
+        overview.keys(.char("y"), .char("o"))
+        try overview.run(initial: [.startExam(ExamRequest(count: 2, minutes: 20))])
+        XCTAssertScreen(overview, contains: "A · choose 2")
+        let position = try XCTUnwrap(overview.terminal.find("A · choose 2"))
+        XCTAssertEqual(overview.terminal.style(x: position.x, y: position.y), Theme.color.warning)
+
+        let submit = try app.restarted()
+        submit.keys(.char("y"), .char("S"))
+        try submit.run(initial: [.startExam(ExamRequest(count: 2, minutes: 20))])
+        XCTAssertScreen(submit, contains: "1 multiple-select question has too few or too many picks")
+        XCTAssertScreen(submit, contains: "1 blank (scored as wrong).")
     }
 
     func testExamResumesWithTheSameDeadlineAfterARestart() throws {

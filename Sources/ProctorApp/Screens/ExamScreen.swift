@@ -86,10 +86,17 @@ public struct ExamScreen: Equatable, Sendable {
     }
 
     private var submitDialog: ConfirmDialog {
-        var body = "\(session.answeredCount) of \(session.count) answered."
-        if session.blankCount > 0 { body += " \(session.blankCount) blank (scored as wrong)." }
-        if session.flaggedCount > 0 { body += " \(session.flaggedCount) flagged for review." }
-        body += "\nYou cannot change answers after submitting."
+        var lines = ["\(session.answeredCount) of \(session.count) answered."]
+        if session.blankCount > 0 { lines.append("\(session.blankCount) blank (scored as wrong).") }
+        let wrongPicks = session.wrongPickCount
+        if wrongPicks > 0 {
+            lines.append(
+                "\(wrongPicks) multiple-select \(wrongPicks == 1 ? "question has" : "questions have")"
+                    + " too few or too many picks (scored as wrong).")
+        }
+        if session.flaggedCount > 0 { lines.append("\(session.flaggedCount) flagged for review.") }
+        lines.append("You cannot change answers after submitting.")
+        let body = lines.joined(separator: "\n")
         return ConfirmDialog(
             title: "Submit the exam?", body: body, yesLabel: "submit", noLabel: "keep going",
             onYes: .submitExam)
@@ -174,11 +181,14 @@ public struct ExamScreen: Equatable, Sendable {
         _ = canvas.write("Overview: Enter jumps to a question", x: area.x, y: area.y, style: theme.title)
         let items = session.questions.enumerated().map { i, q -> ListItem in
             let flag = session.flagged.contains(q.question.id) ? "⚑ flagged" : ""
-            let state = q.isAnswered ? "answered \(q.lettersOf(q.picked))" : "blank"
+            let state =
+                q.hasWrongPickCount
+                ? "\(q.lettersOf(q.picked)) · choose \(q.required)"
+                : q.isAnswered ? "answered \(q.lettersOf(q.picked))" : "blank"
             let stem = q.question.stem.replacingOccurrences(of: "\n", with: " ")
             return ListItem(
-                stem, lead: "\(Text.pad(String(i + 1), width: 3, alignment: .right))  \(Text.pad(state, width: 18))",
-                detail: flag, style: q.isAnswered ? nil : theme.warning)
+                stem, lead: "\(Text.pad(String(i + 1), width: 3, alignment: .right))  \(Text.pad(state, width: 22))",
+                detail: flag, style: q.isAnswered && !q.hasWrongPickCount ? nil : theme.warning)
         }
         var state = overviewList
         ListView(items: items, theme: theme, highlight: .lead).render(

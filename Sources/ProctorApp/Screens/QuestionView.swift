@@ -32,7 +32,8 @@ struct QuestionView {
         }
         if let heading { add(heading, theme.dim) }
         if p.question.kind == .multiple {
-            add("Choose \(p.required)", theme.accent)
+            let picked = p.revealed || p.picked.isEmpty ? "" : " · \(p.picked.count) picked"
+            add("Choose \(p.required)\(picked)", theme.accent)
         }
         for paragraph in p.question.stem.trimmingCharacters(in: .whitespacesAndNewlines)
             .components(separatedBy: "\n\n")

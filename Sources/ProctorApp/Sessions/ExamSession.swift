@@ -32,6 +32,7 @@ public struct ExamSession: Equatable, Sendable {
     public var count: Int { questions.count }
     public var answeredCount: Int { questions.filter(\.isAnswered).count }
     public var blankCount: Int { count - answeredCount }
+    public var wrongPickCount: Int { questions.filter(\.hasWrongPickCount).count }
     public var flaggedCount: Int { flagged.count }
     public var isCurrentFlagged: Bool { flagged.contains(current.question.id) }
 

@@ -31,6 +31,9 @@ public struct QuestionPresentation: Equatable, Sendable {
     public var canSubmit: Bool { picked.count == required }
     public var isCorrect: Bool { question.isCorrect(picked: picked) }
     public var isAnswered: Bool { !picked.isEmpty }
+    /// Answered, but with a number of picks other than the question asks for: scored as wrong,
+    /// since multiple select is all-or-nothing.
+    public var hasWrongPickCount: Bool { isAnswered && picked.count != required }
 
     /// Picks the choice shown at `position`: replaces the pick for single choice,
     /// toggles it for multiple select. Ignored once revealed.
