@@ -91,6 +91,15 @@ final class PracticeTests: XCTestCase {
         XCTAssertNotNil(try app.store.card(packID: app.pack.id, questionID: "fd-001"))
     }
 
+    func testEnterWithNothingPickedAnswersWithTheHighlightedChoice() throws {
+        let app = try AppHarness()
+        let screen = try practiceScreen(app, ids: ["fd-001"])
+        app.keys(.char("j"), .enter)
+        try app.run(start: screen)
+        XCTAssertScreen(app, contains: "(•) B")
+        XCTAssertEqual(try app.store.answers(packID: app.pack.id).first?.picked.count, 1)
+    }
+
     func testMultipleSelectNeedsExactlyTheStatedNumber() throws {
         let app = try AppHarness()
         let screen = try practiceScreen(app, ids: ["fd-004"])

@@ -48,7 +48,7 @@ public struct PracticeScreen: Equatable, Sendable {
     static let helpKeys: [(String, String)] = [
         ("a-f  1-6", "pick a choice (toggles on multiple select)"),
         ("↑/↓  Space", "move between choices, toggle the highlighted one"),
-        ("Enter", "submit; needs exactly the number of picks asked for"),
+        ("Enter", "submit (single choice: the highlighted one if none is picked)"),
         ("after submit: 2 3 4", "rate a right answer Hard, Good (default) or Easy"),
         ("Enter  n", "next question"),
         ("PgUp/PgDn", "scroll a long question"),
@@ -71,6 +71,8 @@ public struct PracticeScreen: Equatable, Sendable {
             case .down, .char("j"): session.moveHighlight(by: 1)
             case .char(" "): session.toggleHighlighted()
             case .enter:
+                // With one answer to give and none picked yet, Enter answers with the highlighted choice.
+                if current.required == 1 && current.picked.isEmpty { session.toggleHighlighted() }
                 guard let answer = session.submit(now: context.now, packID: context.pack.id) else {
                     return current.required > 1
                         ? Outcome(
