@@ -45,7 +45,10 @@ final class AppHarness {
         let context = AppContext(
             pack: pack, progress: progress, theme: theme, size: terminal.size, now: clock.now,
             examDefaults: examDefaults)
-        let runner = AppRunner(model: AppModel(context: context, start: start), store: store, now: { self.clock.now })
+        // The clock, not self: a closure holding the harness would keep it (and its temporary
+        // directory) alive after the test.
+        let clock = self.clock
+        let runner = AppRunner(model: AppModel(context: context, start: start), store: store, now: { clock.now })
         self.runner = runner
         runner.run(on: terminal, initial: initial)
     }
