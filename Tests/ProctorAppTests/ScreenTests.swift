@@ -16,6 +16,19 @@ final class HomeAndOutlineTests: XCTestCase {
         XCTAssertScreen(app, contains: "Seen 0/12")
     }
 
+    /// The last exam's verdict shortens to fit an 80-column terminal instead of being cut off.
+    func testHomeShortensTheLastExamVerdictToFit() throws {
+        let wide = try AppHarness(width: 120, height: 30)
+        wide.keys(.char("S"), .char("y"), .char("q"))
+        try wide.run(initial: [.startExam(ExamRequest(count: 2, minutes: 20, seed: 1))])
+        XCTAssertScreen(wide, contains: "Last exam 0% (below pass, est. mark 60%)")
+
+        let narrow = try AppHarness(width: 60, height: 24, directory: wide.directory)
+        try narrow.run()
+        XCTAssertScreen(narrow, contains: "Last exam 0%")
+        XCTAssertScreen(narrow, lacks: "(below")
+    }
+
     func testOutlineShowsTreeNotesAndFilters() throws {
         let app = try AppHarness()
         app.keys(.char("o"), .down)

@@ -80,18 +80,25 @@ public struct HomeScreen: Equatable, Sendable {
         _ = canvas.write(subtitle, x: x, y: y, style: theme.dim, maxWidth: width)
         y += 2
 
-        var facts = [
+        let facts = [
             "Days studied \(summary.daysStudied)",
             "Seen \(summary.seen)/\(summary.questionCount)",
             "Due today \(summary.dueToday)",
         ]
+        // The last exam's verdict in the longest form that fits beside the other facts.
+        var exam = ["No mock exam yet"]
         if let last = summary.lastExam, let score = last.scorePercent {
+            let percent = "Last exam \(Int(score.rounded()))%"
             let verdict = (last.passed ?? false) ? "pass" : "below pass"
-            facts.append("Last exam \(Int(score.rounded()))% (\(verdict), est. mark \(Int(pack.exam.passingPercent))%)")
-        } else {
-            facts.append("No mock exam yet")
+            exam = [
+                "\(percent) (\(verdict), est. mark \(Int(pack.exam.passingPercent))%)", "\(percent), \(verdict)",
+                percent,
+            ]
         }
-        _ = canvas.write(facts.joined(separator: "   "), x: x, y: y, style: theme.normal, maxWidth: width)
+        let line =
+            exam.map { (facts + [$0]).joined(separator: "   ") }.first { Text.width($0) <= width }
+            ?? (facts + [exam.last!]).joined(separator: "   ")
+        _ = canvas.write(line, x: x, y: y, style: theme.normal, maxWidth: width)
         y += 2
 
         let actionsHeight = Action.allCases.count

@@ -247,6 +247,11 @@ public struct OutlineScreen: Equatable, Sendable {
         func add(_ text: String, _ style: Style) {
             lines += Paragraph.wrap(text, width: max(1, width)).map { StyledLine($0, style: style) }
         }
+        /// A bullet whose wrapped lines hang under its first word.
+        func bullet(_ text: String) {
+            let rows = Paragraph.wrap(text, width: max(1, width - 4))
+            lines += rows.enumerated().map { i, row in StyledLine((i == 0 ? "  · " : "    ") + row) }
+        }
         func title(_ text: String) { add(text, theme.title) }
         func counts() {
             add("\(ids.count) questions · \(seen.count) seen · \(correct) right · \(due) due", theme.dim)
@@ -260,7 +265,7 @@ public struct OutlineScreen: Equatable, Sendable {
             counts()
             for sub in section.subsections {
                 add("\(sub.id) \(sub.title)", theme.accent)
-                for c in sub.considerations { add("  · \(c.text)", Style()) }
+                for c in sub.considerations { bullet(c.text) }
             }
         case .subsection(let id):
             guard let sub = pack.subsection(id: id) else { break }
