@@ -138,8 +138,10 @@ keys n
 keys b
 keys f
 keys o
-check "overview lists every question with its state" wait_for "answered B"
-overview_row_flagged() { screen | grep -qE "2  answered B .*⚑ flagged"; }
+# A multiple-select question answered with one pick shows "B · choose N" instead.
+overview_lists_states() { wait_for "3  blank" && screen | grep -qE "1  (answered A|A · choose [0-9])"; }
+check "overview lists every question with its state" overview_lists_states
+overview_row_flagged() { screen | grep -qE "2  (answered B|B · choose [0-9]) .*⚑ flagged"; }
 check "overview marks the flagged question on its row" overview_row_flagged
 keys o
 keys n
@@ -195,6 +197,23 @@ keys q
 keys y
 keys q
 check "leaving the exam keeps the app healthy" exited_with 0
+
+# 5. Ctrl-Z stops the app like any job of an interactive shell; fg brings the screen back.
+tm kill-server >/dev/null 2>&1
+while tm has-session -t e2e 2>/dev/null; do sleep 0.1; done
+tm new-session -d -s e2e -x 100 -y 30 "bash --norc --noprofile -i"
+sleep 0.3
+keys "cd '$ROOT' && '$BIN' --data-dir '$DATA'" Enter
+check "home screen in an interactive shell" wait_for "Readiness by section"
+keys C-z
+check "Ctrl-Z stops the job and gives the shell back" wait_for "Stopped"
+shell_echo_on() { keys "stty -a | grep -qw echo && echo ECHO-IS-ON" Enter; wait_for "ECHO-IS-ON"; }
+check "the stopped app left the terminal in its normal mode" shell_echo_on
+keys "fg" Enter
+check "fg redraws the app" wait_for "Readiness by section"
+keys q
+fg_status_zero() { keys "echo FG-STATUS-\$?" Enter; wait_for "FG-STATUS-0"; }
+check "quits after resuming, with status 0" fg_status_zero
 
 echo "e2e: $passed passed, $failed failed"
 [ "$failed" = 0 ]

@@ -102,6 +102,8 @@ public final class NcursesTerminal: Terminal {
     private let maxPairs: Int32
     private let colorCount: Int
     private var isOpen = true
+    /// Raw mode: Ctrl-C, Ctrl-Z and Ctrl-\ arrive as keys, so job control is done here.
+    private let rawMode: Bool
 
     private struct PairKey: Hashable { let fg: Int; let bg: Int }
 
@@ -110,7 +112,8 @@ public final class NcursesTerminal: Terminal {
 
     /// Sets up the screen.
     /// - Parameter captureInterrupt: when true the terminal is put in raw mode so Ctrl-C
-    ///   arrives as `.key(.ctrl("c"))` (and Ctrl-Z/Ctrl-\ as keys too) instead of a signal.
+    ///   arrives as `.key(.ctrl("c"))` (and Ctrl-\ as a key too) instead of a signal; Ctrl-Z
+    ///   still suspends the program, as it does in cooked mode.
     /// - Throws: `TerminalError.notInteractive` without a TTY; `.initializationFailed`
     ///   when ncurses cannot start (unknown TERM, or a screen is already active).
     public init(captureInterrupt: Bool = false, escapeDelayMilliseconds: Int32 = 25) throws {
@@ -138,6 +141,7 @@ public final class NcursesTerminal: Terminal {
             savedHandlers[Int(s)] = old
         }
         _ = cn_set_escdelay(escapeDelayMilliseconds)
+        rawMode = captureInterrupt
         if captureInterrupt { raw() } else { cbreak() }
         noecho()
         nonl()
@@ -295,6 +299,9 @@ public final class NcursesTerminal: Terminal {
                 continue
             }
             if let event = NcursesTerminal.decode(isKeyCode: rc == cn_key_code_yes(), code: UInt32(ch)) {
+                if rawMode, case .key(.ctrl("z")) = event {
+                    return suspend()
+                }
                 if case .resize = event {
                     var h: Int32 = 0, w: Int32 = 0
                     cn_getmaxyx(cn_stdscr(), &h, &w)
@@ -308,6 +315,21 @@ public final class NcursesTerminal: Terminal {
             // Unknown key: keep waiting for the rest of the timeout.
             if let deadline, monotonicNow() >= deadline { return nil }
         }
+    }
+
+    /// Ctrl-Z in raw mode: stops the job as the terminal driver would have. SIGTSTP goes to
+    /// ncurses' own handler (installed by newterm), which restores the terminal, stops the
+    /// process group and, on `fg`, puts the screen back. A shell without job control ignores
+    /// SIGTSTP, and then nothing happens. Returns a resize event so the app lays itself out
+    /// again for whatever size the terminal has after the pause.
+    private func suspend() -> Event {
+        raise(SIGTSTP)
+        var h: Int32 = 0, w: Int32 = 0
+        cn_getmaxyx(cn_stdscr(), &h, &w)
+        size = Size(width: Int(w), height: Int(h))
+        previous = nil
+        _ = cn_clearok(1)
+        return .resize(width: size.width, height: size.height)
     }
 
     /// Whether the terminal input is gone (hang-up, error or closed descriptor).

@@ -29,6 +29,7 @@ public struct HelpOverlay: Equatable, Sendable {
         ("Esc  q", "back (q on Home quits)"),
         ("?  F1", "this help"),
         ("Ctrl-C", "quit from anywhere; answers are already saved"),
+        ("Ctrl-Z", "suspend to the shell; fg to come back"),
     ]
 
     var hints: [KeyHint] {
