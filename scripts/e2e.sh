@@ -151,6 +151,13 @@ keys y
 check "results screen shows the score" wait_for "Score"
 check "results say the mark is an estimate" wait_for "estimated mark"
 keys q
+keys h
+check "exam history lists the submitted exam" wait_for "1 mock exam · best"
+keys Enter
+check "exam history reopens its results" wait_for "Time used"
+keys q
+check "q goes back to the history" wait_for "Exam history"
+keys q
 keys q
 check "quit after results" exited_with 0
 

@@ -404,6 +404,7 @@ goto_screen() {
                 outline) keys "$tag" q; keys "$tag" o; wait_for "$tag" "Exam guide" || return 1 ;;
                 stats) keys "$tag" q; keys "$tag" s; wait_for "$tag" "· Stats" || return 1 ;;
                 review) keys "$tag" q; keys "$tag" r; wait_for "$tag" "All sections" || return 1 ;;
+                history) keys "$tag" q; keys "$tag" h; wait_for "$tag" "Exam history" || return 1 ;;
             esac
             ;;
     esac
@@ -421,7 +422,7 @@ saved_after() {
 
 if want signals; then
     section "signals on every screen"
-    for scr in home outline practice exam results stats review; do
+    for scr in home outline practice exam results stats review history; do
         for sig in INT TERM HUP; do
             d="$WORK/sig-$scr-$sig"
             problems=()

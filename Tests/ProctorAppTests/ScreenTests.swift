@@ -251,6 +251,40 @@ final class ExamFlowTests: XCTestCase {
         XCTAssertScreen(second, contains: "Question 1 of 3 · answered 0")
     }
 
+    /// A submitted exam stays reachable: Home → History → Enter shows its results again, and q
+    /// goes back to the list, not Home.
+    func testExamHistoryReopensASubmittedExamsResults() throws {
+        let first = try AppHarness()
+        first.keys(.char("a"), .char("S"), .char("y"))
+        try first.run(initial: [.startExam(ExamRequest(count: 3, minutes: 20, seed: 4))])
+        let attempt = try XCTUnwrap(try first.store.submittedExams(packID: first.pack.id).first)
+
+        let later = try first.restarted(after: 3600)
+        later.keys(.char("h"))
+        try later.run()
+        XCTAssertScreen(later, contains: "Exam history")
+        XCTAssertScreen(later, contains: "1 mock exam · best")
+        XCTAssertScreen(later, contains: "3 q")
+
+        let reopened = try first.restarted(after: 3600)
+        reopened.keys(.char("h"), .enter)
+        try reopened.run()
+        XCTAssertScreen(reopened, contains: "Score \(Int((attempt.scorePercent ?? 0).rounded()))%")
+        XCTAssertScreen(reopened, contains: "q back")
+
+        let back = try first.restarted(after: 3600)
+        back.keys(.char("h"), .enter, .char("q"))
+        try back.run()
+        XCTAssertScreen(back, contains: "Exam history")
+    }
+
+    func testExamHistoryWithoutExamsSaysHowToSitOne() throws {
+        let app = try AppHarness()
+        app.keys(.char("h"))
+        try app.run()
+        XCTAssertScreen(app, contains: "No mock exams yet")
+    }
+
     func testResultsListEveryQuestionAndOpenExplanation() throws {
         let app = try AppHarness()
         app.keys(.char("a"), .char("S"), .char("y"), .enter)

@@ -68,6 +68,7 @@ public enum Screen: Equatable, Sendable {
     case results(ResultsScreen)
     case review(ReviewScreen)
     case stats(StatsScreen)
+    case history(ExamHistoryScreen)
 }
 
 /// What a screen asks the app to do after a key.
@@ -195,6 +196,9 @@ public struct AppModel: Sendable {
         case .stats(var s):
             outcome = s.handle(key, context: &context)
             screen = .stats(s)
+        case .history(var s):
+            outcome = s.handle(key, context: &context)
+            screen = .history(s)
         }
         stack[stack.count - 1] = screen
         return outcome
@@ -265,6 +269,14 @@ public struct AppModel: Sendable {
 
     public mutating func show(_ overlay: Overlay) { self.overlay = overlay }
 
+    /// Shows a submitted attempt's results again, scored against the pack as it is now.
+    public mutating func openResults(of attempt: ExamAttemptRecord, answers: [ExamAnswerRecord]) {
+        let session = ExamSession(attempt: attempt, answers: answers, pack: context.pack)
+        let result = ExamScreen.score(session, finishedAt: attempt.submittedAt ?? attempt.deadline, pack: context.pack)
+        stack.append(.results(ResultsScreen(result: result, session: session, fromHistory: true)))
+        syncLayout()
+    }
+
     /// Scores the exam on screen, after taking in answers another window saved to the
     /// same attempt, and shows the results. A dialog about the exam no longer applies.
     public mutating func submitExam(merging stored: [ExamAnswerRecord]) -> [Command] {
@@ -302,6 +314,9 @@ public struct AppModel: Sendable {
         case .review(var s):
             s.syncLayout(context: context)
             stack[stack.count - 1] = .review(s)
+        case .history(var s):
+            s.syncLayout(context: context)
+            stack[stack.count - 1] = .history(s)
         case .exam(var s):
             s.syncLayout(context: context)
             stack[stack.count - 1] = .exam(s)
@@ -329,6 +344,7 @@ public struct AppModel: Sendable {
         case .results(let s): s.render(in: body, on: &canvas, context: context)
         case .review(let s): s.render(in: body, on: &canvas, context: context)
         case .stats(let s): s.render(in: body, on: &canvas, context: context)
+        case .history(let s): s.render(in: body, on: &canvas, context: context)
         }
         if let banner {
             let row = Rect(x: 0, y: max(0, context.size.height - 2), width: context.size.width, height: 1)
@@ -348,6 +364,7 @@ public struct AppModel: Sendable {
         case .results(let s): return s.hints
         case .review: return ReviewScreen.hints
         case .stats: return StatsScreen.hints
+        case .history: return ExamHistoryScreen.hints
         }
     }
 
@@ -360,6 +377,7 @@ public struct AppModel: Sendable {
         case .results: "Results"
         case .review: "Review"
         case .stats: "Stats"
+        case .history: "Exam history"
         }
     }
 

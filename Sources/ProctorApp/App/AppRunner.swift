@@ -52,6 +52,9 @@ public final class AppRunner {
                 case .resumeExam(let id):
                     guard let attempt = try store.exam(id: id), attempt.status == .inProgress else { continue }
                     queue += model.open(exam: attempt, answers: try store.examAnswers(attemptID: id))
+                case .openExamResults(let id):
+                    guard let attempt = try store.exam(id: id), attempt.status == .submitted else { continue }
+                    model.openResults(of: attempt, answers: try store.examAnswers(attemptID: id))
                 case .startExam(let request):
                     queue += try startExam(request)
                 }

@@ -16,6 +16,8 @@ public enum Command: Equatable, Sendable {
     /// Read the attempt's saved answers (another window may have added some), then
     /// score it; the runner calls `AppModel.submitExam(merging:)`.
     case finishExam(attemptID: Int64)
+    /// Read a submitted attempt's answers and show its results again (exam history).
+    case openExamResults(attemptID: Int64)
     /// Store a finished attempt with its answers and cards.
     case submitExam(ExamSubmission)
     case quit

@@ -15,6 +15,7 @@ public struct HelpOverlay: Equatable, Sendable {
         case .results: screenName = "Results"; screenKeys = ResultsScreen.helpKeys
         case .review: screenName = "Review"; screenKeys = ReviewScreen.helpKeys
         case .stats: screenName = "Stats"; screenKeys = StatsScreen.helpKeys
+        case .history: screenName = "Exam history"; screenKeys = ExamHistoryScreen.helpKeys
         }
     }
 

@@ -113,11 +113,9 @@ public struct ExamScreen: Equatable, Sendable {
     /// Scores the attempt, records every answer and its new card, and shows the results.
     mutating func submit(context: inout AppContext) -> Outcome {
         let pack = context.pack
-        let items = session.questions.map { ExamItem(questionID: $0.question.id, choiceOrder: $0.order) }
+        let items = Self.items(of: session)
         let finishedAt = min(context.now, session.deadline)
-        let result = ExamScorer.score(
-            pack: pack, items: items, answers: session.picks, startedAt: session.startedAt, finishedAt: finishedAt,
-            timeLimit: session.deadline.timeIntervalSince(session.startedAt))
+        let result = Self.score(session, finishedAt: finishedAt, pack: pack)
         var answers: [AnswerRecord] = []
         var cards: [String: Card] = [:]
         for outcome in result.outcomes {
@@ -139,6 +137,17 @@ public struct ExamScreen: Equatable, Sendable {
         context.progress.apply(exam: record)
         let results = ResultsScreen(result: result, session: session)
         return Outcome(navigation: .replace(.results(results)), commands: [.submitExam(submission)])
+    }
+
+    static func items(of session: ExamSession) -> [ExamItem] {
+        session.questions.map { ExamItem(questionID: $0.question.id, choiceOrder: $0.order) }
+    }
+
+    /// The attempt's score against its own time limit (all-or-nothing for multiple select).
+    static func score(_ session: ExamSession, finishedAt: Date, pack: ExamPack) -> ExamResult {
+        ExamScorer.score(
+            pack: pack, items: items(of: session), answers: session.picks, startedAt: session.startedAt,
+            finishedAt: finishedAt, timeLimit: session.deadline.timeIntervalSince(session.startedAt))
     }
 
     mutating func syncLayout(context: AppContext) {

@@ -5,12 +5,13 @@ import TermUI
 /// The start screen: where the learner stands, and the ways in.
 public struct HomeScreen: Equatable, Sendable {
     enum Action: CaseIterable {
-        case outline, practice, exam, review, stats, quit
+        case outline, practice, exam, history, review, stats, quit
         var key: Character {
             switch self {
             case .outline: "o"
             case .practice: "p"
             case .exam: "e"
+            case .history: "h"
             case .review: "r"
             case .stats: "s"
             case .quit: "q"
@@ -24,12 +25,14 @@ public struct HomeScreen: Equatable, Sendable {
     public init() {}
 
     static let hints: [(String, String)] = [
-        ("o", "outline"), ("p", "practice"), ("e", "exam"), ("r", "review"), ("s", "stats"), ("q", "quit"),
+        ("o", "outline"), ("p", "practice"), ("e", "exam"), ("h", "history"), ("r", "review"), ("s", "stats"),
+        ("q", "quit"),
     ]
     static let helpKeys: [(String, String)] = [
         ("o", "browse the exam guide and its study notes"),
         ("p", "practise \(practiceCount) questions, unseen and missed first"),
         ("e", "sit a timed mock exam (resumes one in progress)"),
+        ("h", "past mock exams; Enter opens one's results again"),
         ("r", "review due and missed questions"),
         ("s", "stats: activity, accuracy, readiness"),
         ("q", "quit"),
@@ -57,6 +60,7 @@ public struct HomeScreen: Equatable, Sendable {
         case .practice:
             return PracticeScreen.start(scope: .all, count: practiceCount, mode: .practice, context: context)
         case .exam: return ExamScreen.requestStart(context: context)
+        case .history: return .push(.history(ExamHistoryScreen()))
         case .review: return .push(.review(ReviewScreen()))
         case .stats: return .push(.stats(StatsScreen()))
         case .quit: return Outcome(commands: [.quit])
@@ -115,10 +119,13 @@ public struct HomeScreen: Equatable, Sendable {
         }
 
         let review = summary.reviewCount
+        let taken = context.progress.exams.count
+        let history = taken == 0 ? "History: no mock exams yet" : "History: \(taken) mock exam\(taken == 1 ? "" : "s")"
         let labels: [String] = [
             "Outline: browse the exam guide and study notes",
             "Practice: \(Self.practiceCount) questions, unseen and missed first",
             "Mock exam: \(context.examDefaults.count) questions, \(context.examDefaults.minutes) minutes",
+            history,
             "Review: \(review) due or missed",
             "Stats",
             "Quit",

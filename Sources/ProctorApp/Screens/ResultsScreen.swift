@@ -10,9 +10,12 @@ public struct ResultsScreen: Equatable, Sendable {
     var list = ListState()
     /// The question opened with Enter, shown revealed.
     var detail: QuestionPresentation?
+    /// Opened from the exam history: q goes back to the list rather than Home.
+    let fromHistory: Bool
 
-    init(result: ExamResult, session: ExamSession) {
+    init(result: ExamResult, session: ExamSession, fromHistory: Bool = false) {
         self.result = result
+        self.fromHistory = fromHistory
         questions = session.questions.map {
             var p = $0
             p.revealed = true
@@ -23,7 +26,7 @@ public struct ResultsScreen: Equatable, Sendable {
 
     var hints: [(String, String)] {
         detail == nil
-            ? [("↑↓", "move"), ("Enter", "explanation"), ("r", "review missed"), ("q", "home")]
+            ? [("↑↓", "move"), ("Enter", "explanation"), ("r", "review missed"), ("q", fromHistory ? "back" : "home")]
             : [("↑↓", "scroll"), ("n/p", "next/prev"), ("q", "list")]
     }
 
@@ -51,7 +54,7 @@ public struct ResultsScreen: Equatable, Sendable {
         }
         if list.handle(key, count: questions.count, viewHeight: listHeight(context)) { return .none }
         switch key {
-        case .escape, .char("q"): return Outcome(navigation: .popToRoot)
+        case .escape, .char("q"): return Outcome(navigation: fromHistory ? .pop : .popToRoot)
         case .enter: openQuestion(list.selected ?? 0)
         case .char("r"):
             let missed = result.outcomes.filter { !$0.isCorrect }.map(\.questionID)

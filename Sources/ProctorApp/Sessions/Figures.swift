@@ -10,6 +10,15 @@ enum Figures {
     /// A ratio in 0...1 as a rounded percentage, "68%".
     static func percent(_ ratio: Double) -> String { "\(Int((ratio * 100).rounded()))%" }
 
+    /// "2026-12-06 19:45" in the local time zone: when an exam was taken.
+    static func minute(_ date: Date) -> String { minuteFormatter.string(from: date) }
+
+    private static let minuteFormatter: DateFormatter = {
+        let formatter = DateFormatter()
+        formatter.dateFormat = "yyyy-MM-dd HH:mm"
+        return formatter
+    }()
+
     /// A seed that differs per run (milliseconds of the clock), for shuffles nobody must repeat.
     static func seed(at date: Date) -> UInt64 { UInt64(bitPattern: Int64(date.timeIntervalSince1970 * 1000)) }
 }

@@ -96,12 +96,10 @@ public struct StatsReport: Sendable {
                 (pack.exam.passingIsEstimate ? "estimated pass mark " : "pass mark ")
                 + "\(Int(pack.exam.passingPercent))%"
             lines.append("Mock exams (\(mark)):")
-            let formatter = DateFormatter()
-            formatter.dateFormat = "yyyy-MM-dd HH:mm"
             for exam in summary.exams {
                 let score = exam.scorePercent.map { "\(Int($0.rounded()))%" } ?? "–"
                 lines.append(
-                    "  \(formatter.string(from: exam.startedAt))  \(score)  \((exam.passed ?? false) ? "pass" : "below pass")"
+                    "  \(Figures.minute(exam.startedAt))  \(score)  \((exam.passed ?? false) ? "pass" : "below pass")"
                 )
             }
         }
