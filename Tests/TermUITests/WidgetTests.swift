@@ -116,6 +116,10 @@ final class StatusBarTests: XCTestCase {
             ["q quit  Q …"])
     }
 
+    func testRightTextKeepsItsPlaceWhileAHintFitsBesideIt() {
+        assertLines(draw(StatusBar(hints: hints, right: "? help"), width: 22, height: 1), ["q quit          ? help"])
+    }
+
     func testThemeTupleInit() {
         let bar = StatusBar([(key: "q", label: "quit")], theme: .monochrome)
         let c = draw(bar, width: 10, height: 1)

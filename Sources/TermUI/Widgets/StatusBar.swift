@@ -54,7 +54,11 @@ public struct StatusBar: Widget {
         let y = area.y
         canvas.withClip(Rect(x: area.x, y: y, width: area.width, height: 1)) { c in
             c.fill(Rect(x: area.x, y: y, width: area.width, height: 1), style: style)
-            let n = StatusBar.fittingCount(hints, width: area.width)
+            // The right text keeps its place (it is usually "? help", the way to every key)
+            // while at least one hint still fits beside it; otherwise it gives way.
+            let rightWidth = right.map { Text.width($0) + StatusBar.separator } ?? 0
+            var n = StatusBar.fittingCount(hints, width: area.width - rightWidth)
+            if n == 0 { n = StatusBar.fittingCount(hints, width: area.width) }
             var x = area.x
             if n == 0, let first = hints.first {
                 // Not even one pair fits: show what we can of it.
