@@ -349,6 +349,32 @@ final class ExamDeadlineTests: XCTestCase {
     }
 }
 
+final class StudyNextTests: XCTestCase {
+    func testStudyNextGivesEverySubsectionAShareOfTheLine() {
+        let subs = [
+            SubsectionScore(
+                subsectionID: "4.2", sectionID: "4", title: "Scaling online model serving", correct: 0, total: 3),
+            SubsectionScore(
+                subsectionID: "5.1", sectionID: "5", title: "Developing end-to-end ML pipelines", correct: 1, total: 4),
+        ]
+        let line = ResultsScreen.studyNextLine(subs, width: 60)
+        XCTAssertLessThanOrEqual(Text.width(line), 60)
+        XCTAssertTrue(line.hasPrefix("Study next: 4.2 "), line)
+        XCTAssertTrue(line.contains(" 0/3 · 5.1 "), line)
+        XCTAssertTrue(line.hasSuffix(" 1/4"), line)
+        XCTAssertEqual(
+            ResultsScreen.studyNextLine(Array(subs.prefix(1)), width: 80),
+            "Study next: 4.2 Scaling online model serving 0/3")
+    }
+
+    func testResultsNameTheSubsectionsToStudyNext() throws {
+        let app = try AppHarness()
+        app.keys(.char("S"), .char("y"))
+        try app.run(initial: [.startExam(ExamRequest(count: 3, minutes: 20, seed: 2))])
+        XCTAssertScreen(app, contains: "Study next: ")
+    }
+}
+
 final class PaceTests: XCTestCase {
     func testPaceIsShownInWholeMinutes() {
         XCTAssertEqual(ExamScreen.paceText(30), "on pace")

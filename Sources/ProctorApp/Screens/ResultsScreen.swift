@@ -76,9 +76,34 @@ public struct ResultsScreen: Equatable, Sendable {
         list.scrollToSelection(viewHeight: listHeight(context), count: questions.count)
     }
 
-    /// Rows above the question list: score, time, a gap, one per section, a gap.
+    /// Rows above the question list: score, time, a gap, one per section, a gap, and the
+    /// subsections to study next with their gap when any question was missed.
     private func listHeight(_ context: AppContext) -> Int {
-        max(1, context.bodyRect.height - 5 - result.sections.count)
+        max(1, context.bodyRect.height - 5 - result.sections.count - (weakest.isEmpty ? 0 : 2))
+    }
+
+    /// Up to three subsections with a miss, lowest share right first (more misses first on a tie).
+    var weakest: [SubsectionScore] {
+        let missed = result.subsections.filter { $0.correct < $0.total }
+        return Array(
+            missed.sorted {
+                ($0.percent ?? 0, $1.total - $1.correct, $0.subsectionID)
+                    < ($1.percent ?? 0, $0.total - $0.correct, $1.subsectionID)
+            }.prefix(3))
+    }
+
+    /// "Study next: 4.2 Scaling online model se… 0/3 · 5.1 Developing end-to-end… 1/4": titles
+    /// shortened so that every item gets a share of the width.
+    static func studyNextLine(_ subsections: [SubsectionScore], width: Int) -> String {
+        let label = "Study next:"
+        guard !subsections.isEmpty else { return label }
+        let share = (width - Text.width(label)) / subsections.count
+        let items = subsections.map { sub in
+            let tail = " \(sub.correct)/\(sub.total)"
+            let room = max(4, share - 3 - Text.width(sub.subsectionID) - 1 - Text.width(tail))
+            return "\(sub.subsectionID) \(Text.truncate(sub.title, width: room))\(tail)"
+        }
+        return Text.truncate(label + " " + items.joined(separator: " · "), width: width)
     }
 
     func render(in area: Rect, on canvas: inout Canvas, context: AppContext) {
@@ -133,6 +158,12 @@ public struct ResultsScreen: Equatable, Sendable {
             y += 1
         }
         y += 1
+        if !weakest.isEmpty {
+            _ = canvas.write(
+                Self.studyNextLine(weakest, width: inner.width), x: inner.x, y: y, style: theme.accent,
+                maxWidth: inner.width)
+            y += 2
+        }
         let items = zip(result.outcomes, questions).enumerated().map { i, pair -> ListItem in
             let (outcome, q) = pair
             let mark = outcome.isCorrect ? "✓" : (outcome.isUnanswered ? "–" : "✗")

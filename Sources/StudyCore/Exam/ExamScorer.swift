@@ -28,6 +28,15 @@ public struct SubsectionScore: Sendable, Hashable, Codable {
     public let title: String
     public let correct: Int
     public let total: Int
+
+    public init(subsectionID: String, sectionID: String, title: String, correct: Int, total: Int) {
+        self.subsectionID = subsectionID
+        self.sectionID = sectionID
+        self.title = title
+        self.correct = correct
+        self.total = total
+    }
+
     public var percent: Double? { total > 0 ? Double(correct) * 100 / Double(total) : nil }
 }
 
