@@ -182,6 +182,19 @@ keys q
 keys q
 check "quit from stats" exited_with 0
 
+# A backup is a private, complete copy; restored as the README says, it shows the same answers.
+backup_and_restore() {
+    local copy="$WORK/backup.sqlite" restored="$WORK/restored" n out
+    "$BIN" backup "$copy" --data-dir "$DATA" >/dev/null || return 1
+    [ "$(stat -c %a "$copy")" = 600 ] || return 1
+    out=$("$BIN" backup "$copy" --data-dir "$DATA" 2>&1)
+    [ $? = 1 ] && grep -q "already exists" <<<"$out" || return 1
+    mkdir -p "$restored" && cp "$copy" "$restored/progress.sqlite"
+    n=$("$BIN" stats --json --data-dir "$restored" | python3 -c 'import json,sys; print(json.load(sys.stdin)["answered"])')
+    [ "$n" = "$answered" ]
+}
+check "backup writes a private copy that restores every answer ($answered), and never overwrites" backup_and_restore
+
 # 4. kill -9 in the middle of an exam, then resume with the same deadline.
 start exam --count 5 --minutes 30
 check "second exam starts" wait_for "Question 1 of 5"

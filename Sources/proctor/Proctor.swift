@@ -23,7 +23,7 @@ struct Proctor: ParsableCommand {
         version: version,
         subcommands: [
             HomeCommand.self, OutlineCommand.self, PracticeCommand.self, ExamCommand.self, ReviewCommand.self,
-            StatsCommand.self, ValidateCommand.self,
+            StatsCommand.self, BackupCommand.self, ValidateCommand.self,
         ],
         defaultSubcommand: HomeCommand.self
     )
@@ -140,6 +140,35 @@ struct StatsCommand: GlobalOptionsCommand {
         let (pack, _, progress) = try Launcher(options).open()
         let report = StatsReport(pack: pack, progress: progress, now: Date())
         print(json ? report.json() : report.text())
+    }
+}
+
+struct BackupCommand: GlobalOptionsCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "backup",
+        abstract: "Copy your progress to a new file (safe while Proctor is open in another window).",
+        discussion: "To restore a copy, close Proctor, move the data folder aside, and put the copy in a new, "
+            + "empty data folder under the name progress.sqlite.")
+    @ParentCommand var root: Proctor
+    @OptionGroup var global: GlobalOptions
+    @Argument(help: "The file to write; an existing file is never replaced.", completion: .file())
+    var file: String
+
+    func run() throws {
+        let directory = options.dataDir.map { URL(fileURLWithPath: $0) } ?? ProgressStore.defaultDirectory()
+        let database = directory.appendingPathComponent(ProgressStore.fileName).path
+        guard FileManager.default.fileExists(atPath: database) else {
+            printError("proctor: no progress to back up yet: \(database) does not exist")
+            throw ExitCode(1)
+        }
+        do {
+            let store = try ProgressStore(directory: directory)
+            try store.backup(to: file)
+            print("Backed up \(store.path) to \(file).")
+        } catch {
+            printError("proctor: \(error)")
+            throw ExitCode(1)
+        }
     }
 }
 

@@ -53,6 +53,27 @@ final class ProgressStoreTests: XCTestCase {
         XCTAssertEqual(try store.answerCount(packID: "pmle"), 3)
     }
 
+    func testBackupIsAPrivateCompleteCopyAndNeverReplacesAFile() throws {
+        let store = try ProgressStore(directory: directory)
+        let card = FSRSScheduler().review(.new(at: t0), rating: .good, at: t0)
+        try store.record(answer("q1", correct: true), card: card)
+        try store.record(answer("q2", correct: false, at: 60))
+        let copy = directory.deletingLastPathComponent().appendingPathComponent("backup.sqlite").path
+        try store.backup(to: copy)
+        let mode = try FileManager.default.attributesOfItem(atPath: copy)[.posixPermissions] as? Int
+        XCTAssertEqual(mode, 0o600)
+
+        let restored = try ProgressStore(path: copy)
+        XCTAssertEqual(try restored.answers(packID: "pmle").map(\.questionID), ["q1", "q2"])
+        XCTAssertEqual(try restored.card(packID: "pmle", questionID: "q1"), card)
+        XCTAssertEqual(try restored.integrityCheck(), "ok")
+
+        XCTAssertThrowsError(try store.backup(to: copy)) { error in
+            XCTAssertEqual(error as? StoreError, .backupExists(path: copy))
+        }
+        XCTAssertEqual(try restored.answerCount(packID: "pmle"), 2, "the existing copy is untouched")
+    }
+
     func testFilePermissionsArePrivate() throws {
         let store = try ProgressStore(directory: directory)
         try store.record(answer("q1", correct: true))

@@ -251,6 +251,30 @@ public final class ProgressStore: Sendable {
         }
     }
 
+    // MARK: - Backup
+
+    /// Writes a consistent copy of the whole database to a new file at `path`, with SQLite's
+    /// online backup: an answer saved meanwhile by another window is either in the copy or not,
+    /// never half. The copy is readable by its owner only and never replaces an existing file;
+    /// a failed copy is removed.
+    public func backup(to path: String) throws {
+        let fd = open(path, O_CREAT | O_EXCL | O_WRONLY | O_CLOEXEC, 0o600)
+        guard fd >= 0 else {
+            let code = errno
+            if code == EEXIST { throw StoreError.backupExists(path: path) }
+            throw StoreError.cannotWriteBackup(path: path, reason: String(cString: strerror(code)))
+        }
+        close(fd)
+        do {
+            let target = try DatabaseQueue(path: path)
+            try queue.backup(to: target)
+            try target.close()
+        } catch {
+            unlink(path)
+            throw StoreError.from(error, path: path)
+        }
+    }
+
     // MARK: - Health
 
     /// SQLite's own integrity check; "ok" when the file is sound.

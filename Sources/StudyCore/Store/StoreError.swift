@@ -11,6 +11,9 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
     case newerSchema(path: String)
     /// The exam attempt was already submitted, typically from another Proctor window.
     case examClosed(path: String)
+    /// A backup would replace an existing file.
+    case backupExists(path: String)
+    case cannotWriteBackup(path: String, reason: String)
     case failed(path: String, reason: String)
 
     public var description: String {
@@ -38,6 +41,10 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
                 + "Upgrade Proctor, or use another folder with --data-dir; the file was left untouched."
         case .examClosed:
             "this exam was already submitted (in another Proctor window?); the change was not saved."
+        case .backupExists(let path):
+            "\(path) already exists; a backup never replaces a file. Choose a new name."
+        case .cannotWriteBackup(let path, let reason):
+            "cannot write the backup \(path): \(clean(reason))."
         case .failed(let path, let reason):
             "progress database \(path): \(reason)"
         }
