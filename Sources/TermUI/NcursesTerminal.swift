@@ -302,14 +302,7 @@ public final class NcursesTerminal: Terminal {
                 if rawMode, case .key(.ctrl("z")) = event {
                     return suspend()
                 }
-                if case .resize = event {
-                    var h: Int32 = 0, w: Int32 = 0
-                    cn_getmaxyx(cn_stdscr(), &h, &w)
-                    size = Size(width: Int(w), height: Int(h))
-                    previous = nil  // repaint everything at the new size
-                    _ = cn_clearok(1)
-                    return .resize(width: size.width, height: size.height)
-                }
+                if case .resize = event { return takeCurrentSize() }
                 return event
             }
             // Unknown key: keep waiting for the rest of the timeout.
@@ -324,6 +317,11 @@ public final class NcursesTerminal: Terminal {
     /// again for whatever size the terminal has after the pause.
     private func suspend() -> Event {
         raise(SIGTSTP)
+        return takeCurrentSize()
+    }
+
+    /// Reads the screen size ncurses now has and arranges a full repaint at that size.
+    private func takeCurrentSize() -> Event {
         var h: Int32 = 0, w: Int32 = 0
         cn_getmaxyx(cn_stdscr(), &h, &w)
         size = Size(width: Int(w), height: Int(h))

@@ -61,8 +61,9 @@ public struct ExamHistoryScreen: Equatable, Sendable {
         }
         let scores = attempts.compactMap(\.scorePercent)
         let best = scores.max().map { Figures.percent($0 / 100) } ?? "–"
-        let mark = (context.pack.exam.passingIsEstimate ? "estimated pass mark " : "pass mark ") + "\(passMark)%"
-        let summary = "\(attempts.count) mock exam\(attempts.count == 1 ? "" : "s") · best \(best) · \(mark)"
+        let summary =
+            "\(attempts.count) mock exam\(attempts.count == 1 ? "" : "s") · best \(best) · "
+            + Figures.passMark(context.pack.exam)
         _ = canvas.write(summary, x: inner.x, y: inner.y, style: theme.dim, maxWidth: inner.width)
         let items = attempts.map { attempt in
             let (lead, detail) = Self.row(attempt, passMark: passMark)

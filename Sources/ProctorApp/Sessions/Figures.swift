@@ -1,4 +1,5 @@
 import Foundation
+import StudyCore
 
 /// How the app prints shares and draws seeds, in one place.
 enum Figures {
@@ -9,6 +10,11 @@ enum Figures {
 
     /// A ratio in 0...1 as a rounded percentage, "68%".
     static func percent(_ ratio: Double) -> String { "\(Int((ratio * 100).rounded()))%" }
+
+    /// "estimated pass mark 70%" (or "pass mark 70%" for a pack whose mark is published).
+    static func passMark(_ exam: ExamFacts) -> String {
+        (exam.passingIsEstimate ? "estimated pass mark " : "pass mark ") + "\(Int(exam.passingPercent))%"
+    }
 
     /// "2026-12-06 19:45" in the local time zone: when an exam was taken.
     static func minute(_ date: Date) -> String { minuteFormatter.string(from: date) }

@@ -92,10 +92,7 @@ public struct StatsReport: Sendable {
         if summary.exams.isEmpty {
             lines.append("No mock exams yet.")
         } else {
-            let mark =
-                (pack.exam.passingIsEstimate ? "estimated pass mark " : "pass mark ")
-                + "\(Int(pack.exam.passingPercent))%"
-            lines.append("Mock exams (\(mark)):")
+            lines.append("Mock exams (\(Figures.passMark(pack.exam))):")
             for exam in summary.exams {
                 let score = exam.scorePercent.map { "\(Int($0.rounded()))%" } ?? "–"
                 lines.append(

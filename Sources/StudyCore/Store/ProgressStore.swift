@@ -258,13 +258,11 @@ public final class ProgressStore: Sendable {
     /// never half. The copy is readable by its owner only and never replaces an existing file;
     /// a failed copy is removed.
     public func backup(to path: String) throws {
-        let fd = open(path, O_CREAT | O_EXCL | O_WRONLY | O_CLOEXEC, 0o600)
-        guard fd >= 0 else {
-            let code = errno
+        let code = Self.createPrivateFile(path)
+        guard code == 0 else {
             if code == EEXIST { throw StoreError.backupExists(path: path) }
             throw StoreError.cannotWriteBackup(path: path, reason: String(cString: strerror(code)))
         }
-        close(fd)
         do {
             let target = try DatabaseQueue(path: path)
             try queue.backup(to: target)
@@ -321,19 +319,26 @@ public final class ProgressStore: Sendable {
     /// checks that an existing one can be written: SQLite would quietly open a read-only file
     /// read-only, and the first answer would then fail to save.
     private static func ensureWritableFile(_ path: String) throws {
-        var fd = open(path, O_CREAT | O_EXCL | O_WRONLY | O_CLOEXEC, 0o600)
-        if fd < 0 && errno == EEXIST {
-            fd = open(path, O_RDWR | O_CLOEXEC)
+        var code = createPrivateFile(path)
+        if code == EEXIST {
+            let fd = open(path, O_RDWR | O_CLOEXEC)
+            code = fd >= 0 ? 0 : errno
+            if fd >= 0 { close(fd) }
         }
-        if fd >= 0 {
-            close(fd)
-            return
-        }
-        let code = errno
+        if code == 0 { return }
         let reason = String(cString: strerror(code))
         if code == EACCES || code == EROFS || code == EPERM {
             throw StoreError.readOnly(path: path, reason: reason)
         }
         throw StoreError.unreadable(path: path, reason: reason)
+    }
+
+    /// Creates a new, empty file that only its owner may read (study history is private);
+    /// 0 on success, else the errno (EEXIST when the file is already there).
+    private static func createPrivateFile(_ path: String) -> Int32 {
+        let fd = open(path, O_CREAT | O_EXCL | O_WRONLY | O_CLOEXEC, 0o600)
+        guard fd >= 0 else { return errno }
+        close(fd)
+        return 0
     }
 }
