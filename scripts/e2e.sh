@@ -150,6 +150,9 @@ check "submit asks for confirmation" wait_for "Submit the exam?"
 keys y
 check "results screen shows the score" wait_for "Score"
 check "results say the mark is an estimate" wait_for "estimated mark"
+tm resize-window -t e2e -x 60 -y 15
+check "results at 60x15 still list the questions" wait_for " 1  you "
+tm resize-window -t e2e -x 100 -y 30
 keys q
 keys h
 check "exam history lists the submitted exam" wait_for "1 mock exam · best"

@@ -373,6 +373,16 @@ final class StudyNextTests: XCTestCase {
         try app.run(initial: [.startExam(ExamRequest(count: 3, minutes: 20, seed: 2))])
         XCTAssertScreen(app, contains: "Study next: ")
     }
+
+    /// At the smallest supported size the question list still shows beside the study line.
+    func testStudyNextLeavesTheQuestionListVisibleAtTheMinimumSize() throws {
+        let app = try AppHarness(width: 60, height: 15)
+        app.keys(.char("S"), .char("y"))
+        try app.run(initial: [.startExam(ExamRequest(count: 3, minutes: 20, seed: 2))])
+        XCTAssertScreen(app, contains: "Study next: ")
+        XCTAssertScreen(app, contains: "1  you blank")
+        XCTAssertScreen(app, contains: "3  you blank")
+    }
 }
 
 final class PaceTests: XCTestCase {

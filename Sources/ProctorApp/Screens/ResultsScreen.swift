@@ -79,7 +79,12 @@ public struct ResultsScreen: Equatable, Sendable {
     /// Rows above the question list: score, time, a gap, one per section, a gap, and the
     /// subsections to study next with their gap when any question was missed.
     private func listHeight(_ context: AppContext) -> Int {
-        max(1, context.bodyRect.height - 5 - result.sections.count - (weakest.isEmpty ? 0 : 2))
+        max(1, context.bodyRect.height - 5 - result.sections.count - (showsStudyNext(context) ? 2 : 0))
+    }
+
+    /// The study-next line only when the question list keeps at least three rows beside it.
+    private func showsStudyNext(_ context: AppContext) -> Bool {
+        !weakest.isEmpty && context.bodyRect.height - 5 - result.sections.count - 2 >= 3
     }
 
     /// Up to three subsections with a miss, lowest share right first (more misses first on a tie).
@@ -158,7 +163,7 @@ public struct ResultsScreen: Equatable, Sendable {
             y += 1
         }
         y += 1
-        if !weakest.isEmpty {
+        if showsStudyNext(context) {
             _ = canvas.write(
                 Self.studyNextLine(weakest, width: inner.width), x: inner.x, y: y, style: theme.accent,
                 maxWidth: inner.width)
