@@ -16,19 +16,33 @@ struct Launcher {
     let options: GlobalOptions
     init(_ options: GlobalOptions) { self.options = options }
 
+    /// The pack, seen through the edition `--guide` names (else its default).
     func loadPack() throws -> ExamPack {
         let url = try options.content.map { URL(fileURLWithPath: $0) } ?? ContentLocator.defaultPack()
+        let pack: ExamPack
         do {
             if ProcessInfo.processInfo.environment["PROCTOR_NO_CACHE"] != nil {
-                return try PackLoader.load(directory: url)
+                pack = try PackLoader.load(directory: url)
+            } else {
+                pack = try PackCache.load(directory: url, cacheDirectory: PackCache.defaultDirectory())
             }
-            return try PackCache.load(directory: url, cacheDirectory: PackCache.defaultDirectory())
         } catch let error as PackLoadError {
             for diagnostic in error.errors { printError(diagnostic.formatted(directoryPrefix: url.path)) }
             printError(
                 "proctor: the exam pack in \(url.path) has problems (\(error.summary)); fix them or pass --content")
             throw ExitCode(1)
         }
+        return try Self.edition(options.guide, of: pack)
+    }
+
+    /// `pack` seen through edition `id`; an unknown id ends the run with the list of editions.
+    static func edition(_ id: String?, of pack: ExamPack) throws -> ExamPack {
+        guard let id else { return pack }
+        if let chosen = pack.edition(id) { return chosen }
+        let known = pack.editions.map { $0.title.isEmpty ? $0.id : "\($0.id) (\($0.title))" }
+        printError(
+            "proctor: unknown guide '\(id)' in \(pack.title); editions are \(known.joined(separator: ", "))")
+        throw ExitCode(1)
     }
 
     /// The pack, the store and the progress in it. The database is opened on a second thread

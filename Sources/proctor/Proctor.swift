@@ -40,6 +40,14 @@ struct GlobalOptions: ParsableArguments {
     @Option(name: .long, help: "Folder for the progress database.", completion: .directory)
     var dataDir: String?
 
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "Edition of the exam guide to study (default: the pack's current guide).",
+            discussion: "The shipped pack has 2026-06 (the guide in force since June 1, 2026) and v3.",
+            valueName: "id"))
+    var guide: String?
+
     @Flag(name: .long, help: "Use no colours (also when NO_COLOR is set).")
     var noColor = false
 
@@ -48,6 +56,7 @@ struct GlobalOptions: ParsableArguments {
         var merged = self
         merged.content = content ?? outer.content
         merged.dataDir = dataDir ?? outer.dataDir
+        merged.guide = guide ?? outer.guide
         merged.noColor = noColor || outer.noColor
         return merged
     }
@@ -174,11 +183,29 @@ struct BackupCommand: GlobalOptionsCommand {
 
 struct ValidateCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "validate", abstract: "Check an exam pack and print every problem as file:line:column.")
+        commandName: "validate", abstract: "Check an exam pack and print every problem as file:line:column.",
+        discussion: """
+            Checks exam.yaml, every edition in editions/, names.yaml, the notes and every question. A question \
+            whose stem or choice uses a former product name (names.yaml) is a warning. Exits 1 when there are \
+            errors; warnings and the reports below never fail the pack.
+            """)
     @ParentCommand var root: Proctor
     @Argument(help: "Pack folder (default: --content, else the shipped pack).", completion: .directory)
     var directory: String?
-    @Flag(help: "Also print question counts and thinly covered topics.") var coverage = false
+    @Flag(help: "Also print question counts per edition and the considerations with too few questions.")
+    var coverage = false
+    @Option(help: "With --coverage: a consideration with fewer questions than this is listed.")
+    var min: Int = 4
+    @Flag(
+        help: ArgumentHelp(
+            "Also print item-quality figures per section: reading load, choice length, multiple select, "
+                + "correct-choice length rank, former product names, questions past review_by.",
+            discussion: "For the edition --guide names, else the default."))
+    var quality = false
+
+    func validate() throws {
+        guard min >= 1 else { throw ValidationError("--min must be at least 1") }
+    }
 
     func run() throws {
         let url =
@@ -187,8 +214,20 @@ struct ValidateCommand: ParsableCommand {
         for diagnostic in report.diagnostics {
             printError(diagnostic.formatted(directoryPrefix: url.path))
         }
-        if coverage, let pack = report.pack {
-            for line in CoverageReport(pack: pack).lines() { print(line) }
+        if let pack = report.pack {
+            if coverage {
+                for edition in pack.editions {
+                    guard let seen = pack.edition(edition.id) else { continue }
+                    let name = edition.title.isEmpty ? edition.id : "\(edition.id) (\(edition.title))"
+                    print("Edition \(name)\(seen.isDefaultEdition ? ", the default" : "")")
+                    for line in CoverageReport(pack: seen, threshold: min).lines() { print(line) }
+                    print("")
+                }
+            }
+            if quality {
+                let seen = try Launcher.edition(root.global.guide, of: pack)
+                for line in QualityReport(pack: seen, now: Date()).lines() { print(line) }
+            }
         }
         print(report.summary)
         if !report.isValid { throw ExitCode(1) }

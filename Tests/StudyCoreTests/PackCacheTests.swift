@@ -90,8 +90,11 @@ final class PackCacheTests: XCTestCase {
         XCTAssertEqual(back.sections, loaded.sections)
         XCTAssertEqual(back.exam, loaded.exam)
         XCTAssertEqual(
-            [back.id, back.title, back.vendor, back.guideVersion],
-            [loaded.id, loaded.title, loaded.vendor, loaded.guideVersion])
+            [back.id, back.title, back.vendor, back.edition.id, back.edition.title],
+            [loaded.id, loaded.title, loaded.vendor, loaded.edition.id, loaded.edition.title])
+        XCTAssertEqual(back.editions, loaded.editions)
+        XCTAssertEqual(back.bank, loaded.bank)
+        XCTAssertEqual(back.productNames, loaded.productNames)
         XCTAssertNil(PackCacheCodec.decode(bytes, key: "other", directory: pack))
         var rng = SplitMix64(seed: 4)
         for _ in 0..<200 {

@@ -10,7 +10,8 @@ final class PackLoaderTests: XCTestCase {
         XCTAssertEqual(pack.id, "demo")
         XCTAssertEqual(pack.title, "Demo Cloud Associate")
         XCTAssertEqual(pack.vendor, "Example Corp")
-        XCTAssertEqual(pack.guideVersion, "1")
+        XCTAssertEqual(pack.edition.id, "1")
+        XCTAssertEqual(pack.edition.title, "exam guide v1")
         XCTAssertEqual(
             pack.exam,
             ExamFacts(
@@ -73,7 +74,8 @@ final class PackLoaderTests: XCTestCase {
         let pack = try PackLoader.load(directory: PackFixtures.pack("generic"))
         XCTAssertEqual(pack.id, "kitchen")
         XCTAssertEqual(pack.sections.map(\.id), ["food", "tools"])
-        XCTAssertEqual(pack.guideVersion, "")
+        XCTAssertEqual(pack.edition.id, "default")
+        XCTAssertEqual(pack.editions.count, 1)
         XCTAssertEqual(pack.exam.maxQuestions, 5)
         XCTAssertFalse(pack.exam.passingIsEstimate)
         XCTAssertEqual(pack.questions.count, 12)
@@ -111,7 +113,17 @@ final class PackLoaderTests: XCTestCase {
         XCTAssertTrue(report.isValid, report.lines.joined(separator: "\n"))
         let pack = try XCTUnwrap(report.pack)
         XCTAssertEqual(pack.id, "pmle")
-        XCTAssertEqual(pack.sections.reduce(0) { $0 + $1.weight }, 100)
+        // The June 2026 guide publishes 13/16/21/20/18/13 (101 through rounding); v3 sums to 100.
+        XCTAssertEqual(pack.editions.map(\.id), ["2026-06", "v3"])
+        XCTAssertEqual(pack.sections.map(\.weight), [13, 16, 21, 20, 18, 13])
+        let v3 = try XCTUnwrap(pack.edition("v3"))
+        XCTAssertEqual(v3.sections.map(\.weight), [12, 16, 18, 19, 21, 14])
+        XCTAssertEqual(pack.questions.count, pack.bank.count, "every question belongs to the current guide")
+        let v3Topics = Set(v3.sections.flatMap(\.subsections).flatMap(\.considerations).map(\.id))
+        XCTAssertEqual(
+            Set(v3.questions.map(\.id)),
+            Set(pack.bank.filter { $0.covers.contains(where: v3Topics.contains) }.map(\.id)))
+        XCTAssertFalse(pack.productNames.isEmpty)
         XCTAssertGreaterThan(pack.questions.count, 0)
         XCTAssertEqual(Set(pack.questions.map(\.id)).count, pack.questions.count)
         let coverage = CoverageReport(pack: pack)

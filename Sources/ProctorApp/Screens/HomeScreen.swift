@@ -77,7 +77,7 @@ public struct HomeScreen: Equatable, Sendable {
         _ = canvas.write(pack.title, x: x, y: y, style: theme.title, maxWidth: width)
         y += 1
         let subtitle = [
-            pack.vendor, pack.guideVersion.isEmpty ? "" : "exam guide v\(pack.guideVersion)",
+            pack.vendor, pack.edition.title,
             "\(pack.exam.minutes) min", "\(pack.exam.questionCount)–\(pack.exam.maxQuestions) questions",
         ]
         .filter { !$0.isEmpty }.joined(separator: " · ")

@@ -64,6 +64,9 @@ public struct OutlineScreen: Equatable, Sendable {
 
     // MARK: Tree
 
+    /// The row above the guide that lists renamed products (when the pack has `names.yaml`).
+    static let namesNodeID = "n:names"
+
     static func nodes(context: AppContext, filter: String) -> [TreeNode] {
         let pack = context.pack
         let latest = context.progress.latest
@@ -75,27 +78,32 @@ public struct OutlineScreen: Equatable, Sendable {
         func matches(_ texts: String...) -> Bool {
             needle.isEmpty || texts.contains { $0.lowercased().contains(needle) }
         }
-        return pack.sections.compactMap { section -> TreeNode? in
-            let subsections = section.subsections.compactMap { sub -> TreeNode? in
-                let questions = pack.questions(inSubsection: sub.id)
-                let subMatches = matches(sub.id, sub.title, sub.notes)
-                let considerations = sub.considerations.compactMap { c -> TreeNode? in
-                    guard subMatches || matches(c.text, c.id) else { return nil }
-                    let count = questions.filter { $0.covers.contains(c.id) }.count
-                    return TreeNode(id: "c:\(c.id)", label: c.text, detail: "\(count) q")
+        let names = pack.productNames.filter { matches($0.former, $0.current) }
+        let namesNode =
+            names.isEmpty || !(needle.isEmpty || matches("Product names") || !names.isEmpty)
+            ? [] : [TreeNode(id: Self.namesNodeID, label: "Product names", detail: "\(names.count) renamed")]
+        return namesNode
+            + pack.sections.compactMap { section -> TreeNode? in
+                let subsections = section.subsections.compactMap { sub -> TreeNode? in
+                    let questions = pack.questions(inSubsection: sub.id)
+                    let subMatches = matches(sub.id, sub.title, sub.notes)
+                    let considerations = sub.considerations.compactMap { c -> TreeNode? in
+                        guard subMatches || matches(c.text, c.id) else { return nil }
+                        let count = questions.filter { $0.covers.contains(c.id) }.count
+                        return TreeNode(id: "c:\(c.id)", label: c.text, detail: "\(count) q")
+                    }
+                    guard subMatches || !considerations.isEmpty || matches(section.title) else { return nil }
+                    let ids = questions.map(\.id)
+                    return TreeNode(
+                        id: "u:\(sub.id)", label: "\(sub.id) \(sub.title)",
+                        detail: "\(ids.count) q · \(mastery(ids))", children: considerations)
                 }
-                guard subMatches || !considerations.isEmpty || matches(section.title) else { return nil }
-                let ids = questions.map(\.id)
+                guard matches(section.id, section.title) || !subsections.isEmpty else { return nil }
+                let ids = pack.questions(inSection: section.id).map(\.id)
                 return TreeNode(
-                    id: "u:\(sub.id)", label: "\(sub.id) \(sub.title)",
-                    detail: "\(ids.count) q · \(mastery(ids))", children: considerations)
+                    id: "s:\(section.id)", label: "\(section.id) \(section.title)",
+                    detail: "\(section.weight)% · \(mastery(ids))", children: subsections)
             }
-            guard matches(section.id, section.title) || !subsections.isEmpty else { return nil }
-            let ids = pack.questions(inSection: section.id).map(\.id)
-            return TreeNode(
-                id: "s:\(section.id)", label: "\(section.id) \(section.title)",
-                detail: "\(section.weight)% · \(mastery(ids))", children: subsections)
-        }
     }
 
     private func currentNodes(_ context: AppContext) -> [TreeNode] {
@@ -237,6 +245,7 @@ public struct OutlineScreen: Equatable, Sendable {
     ) -> [StyledLine] {
         let theme = context.theme
         let pack = context.pack
+        if nodeID == Self.namesNodeID { return Self.productNames(pack, width: width, theme: theme) }
         guard let nodeID, let scope = scope(of: nodeID) else { return [] }
         let ids = scope.questionIDs(in: pack)
         let seen = ids.compactMap { context.progress.latest[$0] }
@@ -281,6 +290,27 @@ public struct OutlineScreen: Equatable, Sendable {
             counts()
             lines += body(sub)
         case .all: break
+        }
+        return lines
+    }
+
+    /// The names table: current name, former name, when it changed and where that is recorded.
+    static func productNames(_ pack: ExamPack, width: Int, theme: Theme) -> [StyledLine] {
+        var lines: [StyledLine] = []
+        func add(_ text: String, _ style: Style, indent: String = "") {
+            lines += Paragraph.wrap(text, width: max(1, width - indent.count)).map {
+                StyledLine(indent + $0, style: style)
+            }
+        }
+        add("Product names", theme.title)
+        add("Google renamed these products; the exam and these questions use the current names.", theme.dim)
+        lines.append(StyledLine(""))
+        for (i, name) in pack.productNames.enumerated() {
+            add(name.current, theme.accent)
+            add("formerly \(name.former) · changed \(name.changed)", theme.normal, indent: "  ")
+            // Consecutive rows from one page name it once, under the last of them.
+            let next = pack.productNames.indices.contains(i + 1) ? pack.productNames[i + 1].source : nil
+            if next != name.source { add("source: " + name.source, theme.dim, indent: "  ") }
         }
         return lines
     }

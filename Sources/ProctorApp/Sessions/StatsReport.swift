@@ -24,6 +24,9 @@ public struct StatsReport: Sendable {
     }
     struct JSONReport: Codable {
         let pack: String
+        /// The edition of the exam guide the figures follow, and its title.
+        let guide: String
+        let guide_title: String
         let answered: Int
         let correct: Int
         let seen: Int
@@ -47,7 +50,8 @@ public struct StatsReport: Sendable {
     public func json() -> String {
         let iso = ISO8601DateFormatter()
         let report = JSONReport(
-            pack: pack.id, answered: summary.answered, correct: summary.correct, seen: summary.seen,
+            pack: pack.id, guide: pack.edition.id, guide_title: pack.edition.title, answered: summary.answered,
+            correct: summary.correct, seen: summary.seen,
             question_count: summary.questionCount, due_today: summary.dueToday, due_next_7_days: summary.dueNext7Days,
             missed: summary.missed, days_studied: summary.daysStudied,
             sections: summary.sections.map {
@@ -70,7 +74,7 @@ public struct StatsReport: Sendable {
     public func text() -> String {
         func percent(_ correct: Int, _ total: Int) -> String { Figures.percent(correct, of: total) }
         var lines = [
-            "\(pack.title) (\(pack.vendor))",
+            "\(pack.title) (\(pack.vendor))" + (pack.edition.title.isEmpty ? "" : " · \(pack.edition.title)"),
             "Answers \(summary.answered), right \(percent(summary.correct, summary.answered)), "
                 + "seen \(summary.seen)/\(summary.questionCount), days studied \(summary.daysStudied)",
             "Due today \(summary.dueToday); next 7 days \(summary.dueNext7Days.map(String.init).joined(separator: " "))",

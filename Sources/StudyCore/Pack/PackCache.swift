@@ -52,16 +52,28 @@ public enum PackCache {
         }
         guard add(directory.appendingPathComponent(PackValidator.outlineFileName), PackValidator.outlineFileName)
         else { return nil }
-        for folder in [PackValidator.questionsFolderName, PackValidator.notesFolderName] {
-            let url = directory.appendingPathComponent(folder)
-            guard let names = try? FileManager.default.contentsOfDirectory(atPath: url.path) else {
-                if folder == PackValidator.questionsFolderName { return nil }
-                continue
+        let names = directory.appendingPathComponent(PackValidator.namesFileName)
+        if FileManager.default.fileExists(atPath: names.path), !add(names, PackValidator.namesFileName) { return nil }
+        // Files of each folder in name order, and one level of subfolders (notes of further editions).
+        func addFolder(_ relative: String, required: Bool, depth: Int) -> Bool {
+            let url = directory.appendingPathComponent(relative)
+            guard let entries = try? FileManager.default.contentsOfDirectory(atPath: url.path) else { return !required }
+            for name in entries.sorted() {
+                let child = url.appendingPathComponent(name)
+                var isDir: ObjCBool = false
+                if FileManager.default.fileExists(atPath: child.path, isDirectory: &isDir), isDir.boolValue {
+                    hasher.add(Array((relative + "/" + name + "/").utf8))
+                    if depth > 0, !addFolder(relative + "/" + name, required: true, depth: depth - 1) { return false }
+                } else if !add(child, relative + "/" + name) {
+                    return false
+                }
             }
-            for name in names.sorted() where !add(url.appendingPathComponent(name), folder + "/" + name) {
-                return nil
-            }
+            return true
         }
+        guard addFolder(PackValidator.questionsFolderName, required: true, depth: 0),
+            addFolder(PackValidator.notesFolderName, required: false, depth: 1),
+            addFolder(PackValidator.editionsFolderName, required: false, depth: 0)
+        else { return nil }
         return "\(executableIdentity)|\(hasher.hex)"
     }
 

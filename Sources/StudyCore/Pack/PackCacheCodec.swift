@@ -10,7 +10,7 @@ import Foundation
 /// `decode` return nil, and the caller loads the pack from its YAML instead.
 enum PackCacheCodec {
     static let magic: [UInt8] = Array("PROCTOR-PACK".utf8)
-    static let formatVersion = 3
+    static let formatVersion = 4
 
     static func encode(_ pack: ExamPack, key: String) -> [UInt8] {
         let body = encodeBody(pack)
@@ -34,14 +34,47 @@ enum PackCacheCodec {
         w.string(pack.id)
         w.string(pack.title)
         w.string(pack.vendor)
-        w.string(pack.guideVersion)
         w.int(pack.exam.minutes)
         w.int(pack.exam.questionCount)
         w.int(pack.exam.maxQuestions)
         w.double(pack.exam.passingPercent)
         w.bool(pack.exam.passingIsEstimate)
-        w.int(pack.sections.count)
-        for section in pack.sections {
+        w.int(pack.editions.count)
+        for edition in pack.editions {
+            w.string(edition.id)
+            w.string(edition.title)
+            encodeSections(edition.sections, &w)
+        }
+        w.int(pack.productNames.count)
+        for name in pack.productNames {
+            w.strings([name.former, name.current, name.changed, name.source])
+        }
+        w.int(pack.bank.count)
+        for q in pack.bank {
+            w.string(q.id)
+            w.string(q.subsectionID)
+            w.strings(q.covers)
+            w.bool(q.kind == .multiple)
+            w.int(q.difficulty)
+            w.string(q.stem)
+            w.int(q.choices.count)
+            for c in q.choices {
+                w.string(c.text)
+                w.bool(c.isCorrect)
+                w.string(c.why)
+            }
+            w.string(q.explanation)
+            w.strings(q.refs)
+            w.string(q.reviewBy ?? "")
+            w.string(q.sourceFile)
+            w.int(q.sourceLine)
+        }
+        return w.buffer
+    }
+
+    private static func encodeSections(_ sections: [Section], _ w: inout ByteWriter) {
+        w.int(sections.count)
+        for section in sections {
             w.string(section.id)
             w.string(section.title)
             w.int(section.weight)
@@ -57,38 +90,63 @@ enum PackCacheCodec {
                 }
             }
         }
-        w.int(pack.questions.count)
-        for q in pack.questions {
-            w.string(q.id)
-            w.string(q.subsectionID)
-            w.strings(q.covers)
-            w.bool(q.kind == .multiple)
-            w.int(q.difficulty)
-            w.string(q.stem)
-            w.int(q.choices.count)
-            for c in q.choices {
-                w.string(c.text)
-                w.bool(c.isCorrect)
-                w.string(c.why)
-            }
-            w.string(q.explanation)
-            w.strings(q.refs)
-            w.string(q.sourceFile)
-            w.int(q.sourceLine)
-        }
-        return w.buffer
     }
 
-    /// The pack stored in `data` when it was written for `key` by this format version.
+    /// The pack stored in `data` (seen through its default edition) when it was written for `key`
+    /// by this format version.
     static func decode(_ data: [UInt8], key: String, directory: URL) -> ExamPack? {
         var r = ByteReader(data)
         guard r.bytes(magic.count) == magic, r.int() == formatVersion, r.string() == key, let sum = r.string(),
             sum == checksum(r.remaining)
         else { return nil }
-        guard let id = r.string(), let title = r.string(), let vendor = r.string(), let guide = r.string(),
+        guard let id = r.string(), let title = r.string(), let vendor = r.string(),
             let minutes = r.int(), let count = r.int(), let maxCount = r.int(), let passing = r.double(),
-            let estimate = r.bool(), let sectionCount = r.count()
+            let estimate = r.bool(), let editionCount = r.count()
         else { return nil }
+        var editions: [Edition] = []
+        for _ in 0..<editionCount {
+            guard let eid = r.string(), let etitle = r.string(), let sections = decodeSections(&r) else { return nil }
+            editions.append(Edition(id: eid, title: etitle, sections: sections))
+        }
+        guard let nameCount = r.count() else { return nil }
+        var names: [ProductName] = []
+        for _ in 0..<nameCount {
+            guard let fields = r.strings(), fields.count == 4 else { return nil }
+            names.append(ProductName(former: fields[0], current: fields[1], changed: fields[2], source: fields[3]))
+        }
+        guard let questionCount = r.count() else { return nil }
+        var questions: [Question] = []
+        questions.reserveCapacity(questionCount)
+        for _ in 0..<questionCount {
+            guard let qid = r.string(), let sub = r.string(), let covers = r.strings(), let multiple = r.bool(),
+                let difficulty = r.int(), let stem = r.string(), let choiceCount = r.count()
+            else { return nil }
+            var choices: [Choice] = []
+            choices.reserveCapacity(choiceCount)
+            for _ in 0..<choiceCount {
+                guard let text = r.string(), let correct = r.bool(), let why = r.string() else { return nil }
+                choices.append(Choice(text: text, isCorrect: correct, why: why))
+            }
+            guard let explanation = r.string(), let refs = r.strings(), let reviewBy = r.string(),
+                let file = r.string(), let line = r.int()
+            else { return nil }
+            questions.append(
+                Question(
+                    id: qid, subsectionID: sub, covers: covers, kind: multiple ? .multiple : .single,
+                    difficulty: difficulty, stem: stem, choices: choices, explanation: explanation, refs: refs,
+                    reviewBy: reviewBy.isEmpty ? nil : reviewBy, sourceFile: file, sourceLine: line))
+        }
+        guard r.isAtEnd else { return nil }
+        return ExamPack(
+            id: id, title: title, vendor: vendor,
+            exam: ExamFacts(
+                minutes: minutes, questionCount: count, maxQuestions: maxCount, passingPercent: passing,
+                passingIsEstimate: estimate),
+            editions: editions, bank: questions, productNames: names, directory: directory)
+    }
+
+    private static func decodeSections(_ r: inout ByteReader) -> [Section]? {
+        guard let sectionCount = r.count() else { return nil }
         var sections: [Section] = []
         sections.reserveCapacity(sectionCount)
         for _ in 0..<sectionCount {
@@ -107,34 +165,7 @@ enum PackCacheCodec {
             }
             sections.append(Section(id: sid, title: stitle, weight: weight, subsections: subsections))
         }
-        guard let questionCount = r.count() else { return nil }
-        var questions: [Question] = []
-        questions.reserveCapacity(questionCount)
-        for _ in 0..<questionCount {
-            guard let qid = r.string(), let sub = r.string(), let covers = r.strings(), let multiple = r.bool(),
-                let difficulty = r.int(), let stem = r.string(), let choiceCount = r.count()
-            else { return nil }
-            var choices: [Choice] = []
-            choices.reserveCapacity(choiceCount)
-            for _ in 0..<choiceCount {
-                guard let text = r.string(), let correct = r.bool(), let why = r.string() else { return nil }
-                choices.append(Choice(text: text, isCorrect: correct, why: why))
-            }
-            guard let explanation = r.string(), let refs = r.strings(), let file = r.string(), let line = r.int()
-            else { return nil }
-            questions.append(
-                Question(
-                    id: qid, subsectionID: sub, covers: covers, kind: multiple ? .multiple : .single,
-                    difficulty: difficulty, stem: stem, choices: choices, explanation: explanation, refs: refs,
-                    sourceFile: file, sourceLine: line))
-        }
-        guard r.isAtEnd else { return nil }
-        return ExamPack(
-            id: id, title: title, vendor: vendor, guideVersion: guide,
-            exam: ExamFacts(
-                minutes: minutes, questionCount: count, maxQuestions: maxCount, passingPercent: passing,
-                passingIsEstimate: estimate),
-            sections: sections, questions: questions, directory: directory)
+        return sections
     }
 }
 

@@ -104,8 +104,9 @@ public struct Choice: Sendable, Hashable, Codable {
 public struct Question: Sendable, Hashable, Codable, Identifiable {
     /// Unique across the pack and stable forever (progress is keyed by it).
     public let id: String
+    /// The subsection in the pack's current edition (the one holding its first consideration there).
     public let subsectionID: String
-    /// Consideration slugs (of `subsectionID`) this question covers.
+    /// Consideration slugs this question covers; the first one the edition has places it.
     public let covers: [String]
     public let kind: QuestionKind
     /// 1 (easy) ... 3 (hard).
@@ -114,6 +115,9 @@ public struct Question: Sendable, Hashable, Codable, Identifiable {
     public let choices: [Choice]
     public let explanation: String
     public let refs: [String]
+    /// `YYYY-MM` after which a fact the question rests on should be checked again (Preview,
+    /// deprecated), or nil.
+    public let reviewBy: String?
     /// Where the question is defined, relative to the pack directory (e.g. `questions/1.1-bqml.yaml`).
     public let sourceFile: String
     /// 1-based line of the question in `sourceFile` (0 when built in code).
@@ -122,7 +126,7 @@ public struct Question: Sendable, Hashable, Codable, Identifiable {
     public init(
         id: String, subsectionID: String, covers: [String], kind: QuestionKind,
         difficulty: Int, stem: String, choices: [Choice], explanation: String,
-        refs: [String], sourceFile: String = "", sourceLine: Int = 0
+        refs: [String], reviewBy: String? = nil, sourceFile: String = "", sourceLine: Int = 0
     ) {
         self.id = id
         self.subsectionID = subsectionID
@@ -133,8 +137,17 @@ public struct Question: Sendable, Hashable, Codable, Identifiable {
         self.choices = choices
         self.explanation = explanation
         self.refs = refs
+        self.reviewBy = reviewBy
         self.sourceFile = sourceFile
         self.sourceLine = sourceLine
+    }
+
+    /// The same question in another edition's subsection.
+    func placed(in subsectionID: String) -> Question {
+        Question(
+            id: id, subsectionID: subsectionID, covers: covers, kind: kind, difficulty: difficulty, stem: stem,
+            choices: choices, explanation: explanation, refs: refs, reviewBy: reviewBy, sourceFile: sourceFile,
+            sourceLine: sourceLine)
     }
 
     /// Number of correct choices (1 for `.single`; the app prints "Choose N" for `.multiple`).
@@ -151,15 +164,24 @@ public struct Question: Sendable, Hashable, Codable, Identifiable {
     }
 }
 
-/// A loaded, validated exam pack. Lookups are O(1) (indexes are built once in `init`).
+/// A loaded, validated exam pack, seen through one edition of its guide: `sections` and
+/// `questions` are that edition's. Lookups are O(1) (indexes are built once in `init`).
 public struct ExamPack: Sendable {
     public let id: String
     public let title: String
     public let vendor: String
-    public let guideVersion: String
     public let exam: ExamFacts
-    public let sections: [Section]
-    /// Questions in a stable order: question files sorted by name, then file order.
+    /// Every edition of the guide, the default first.
+    public let editions: [Edition]
+    /// The edition this pack is seen through.
+    public let edition: Edition
+    /// Every question of the bank, placed in the default edition where it belongs to it.
+    public let bank: [Question]
+    /// Renamed products (`names.yaml`), oldest first as listed.
+    public let productNames: [ProductName]
+    /// The current edition's sections.
+    public var sections: [Section] { edition.sections }
+    /// The current edition's questions, in a stable order: question files sorted by name, then file order.
     public let questions: [Question]
     /// Directory the pack was loaded from (nil when built in code).
     public let directory: URL?
@@ -171,16 +193,43 @@ public struct ExamPack: Sendable {
     private let questionsBySubsection: [String: [Int]]
     private let considerationIndex: [String: String]
 
+    /// A pack with one edition (`guideVersion`, or "default"), every question in the subsection it names.
     public init(
         id: String, title: String, vendor: String = "", guideVersion: String = "",
         exam: ExamFacts, sections: [Section], questions: [Question], directory: URL? = nil
     ) {
+        let only = Edition(id: guideVersion.isEmpty ? "default" : guideVersion, title: "", sections: sections)
+        self.init(
+            id: id, title: title, vendor: vendor, exam: exam, editions: [only], bank: questions, productNames: [],
+            directory: directory, placed: questions, edition: only)
+    }
+
+    /// A pack with every edition of its guide, seen through `editionID` (nil: the default, `editions[0]`).
+    /// Returns nil when no edition has that id.
+    public init?(
+        id: String, title: String, vendor: String = "", exam: ExamFacts, editions: [Edition], bank: [Question],
+        productNames: [ProductName] = [], directory: URL? = nil, editionID: String? = nil
+    ) {
+        guard let first = editions.first,
+            let edition = editionID.map({ wanted in editions.first { $0.id == wanted } }) ?? first
+        else { return nil }
+        self.init(
+            id: id, title: title, vendor: vendor, exam: exam, editions: editions, bank: bank,
+            productNames: productNames, directory: directory, placed: edition.place(bank), edition: edition)
+    }
+
+    private init(
+        id: String, title: String, vendor: String, exam: ExamFacts, editions: [Edition], bank: [Question],
+        productNames: [ProductName], directory: URL?, placed questions: [Question], edition: Edition
+    ) {
         self.id = id
         self.title = title
         self.vendor = vendor
-        self.guideVersion = guideVersion
         self.exam = exam
-        self.sections = sections
+        self.editions = editions
+        self.edition = edition
+        self.bank = bank
+        self.productNames = productNames
         self.questions = questions
         self.directory = directory
 
@@ -193,7 +242,7 @@ public struct ExamPack: Sendable {
         var sIndex = [String: Int]()
         var subIndex = [String: (Int, Int)]()
         var cIndex = [String: String]()
-        for (si, s) in sections.enumerated() {
+        for (si, s) in edition.sections.enumerated() {
             if sIndex[s.id] == nil { sIndex[s.id] = si }
             for (ui, u) in s.subsections.enumerated() {
                 if subIndex[u.id] == nil { subIndex[u.id] = (si, ui) }
@@ -206,6 +255,17 @@ public struct ExamPack: Sendable {
         questionsBySubsection = bySub
         considerationIndex = cIndex
     }
+
+    /// The same pack seen through another edition; nil when the pack has no edition `id`.
+    public func edition(_ id: String) -> ExamPack? {
+        if id == edition.id { return self }
+        return ExamPack(
+            id: self.id, title: title, vendor: vendor, exam: exam, editions: editions, bank: bank,
+            productNames: productNames, directory: directory, editionID: id)
+    }
+
+    /// True when this is the pack's default edition.
+    public var isDefaultEdition: Bool { edition.id == editions.first?.id }
 
     // MARK: Lookups
 
