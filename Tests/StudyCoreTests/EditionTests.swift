@@ -37,7 +37,8 @@ final class EditionTests: XCTestCase {
 
     func testNotesBelongToTheirEdition() throws {
         let pack = try load()
-        XCTAssertEqual(pack.subsection(id: "1.1")?.notes, "Notes on soil and seeds, new edition.")
+        XCTAssertEqual(
+            pack.subsection(id: "1.1")?.notes, "Notes on soil and seeds, new edition.\n\nA second page, on seeds.")
         XCTAssertEqual(pack.subsection(id: "2.1")?.notes, "")
         let old = try XCTUnwrap(pack.edition("old"))
         XCTAssertEqual(old.subsection(id: "2.1")?.notes, "Notes on soil, old edition.")

@@ -3,7 +3,8 @@ import Foundation
 /// Study notes: `notes/<subsection id>.md` for the default edition, `notes/<edition id>/` for others.
 extension PackBuilder {
     /// The edition with the notes of `folder` (relative to the pack, e.g. `notes` or `notes/v3`)
-    /// filled in: one `<subsection id>.md` per subsection.
+    /// filled in: `<subsection id>.md` per subsection, followed by any further pages
+    /// `<subsection id>+<name>.md` in name order (for a subsection whose notes would run long).
     func attachNotes(to edition: Edition, folder relative: String, outlineFile: String) -> Edition {
         let folder = directory.appendingPathComponent(relative)
         let sections = edition.sections
@@ -12,9 +13,10 @@ extension PackBuilder {
             let names = try? FileManager.default.contentsOfDirectory(atPath: folder.path)
         else { return edition }
         let known = Set(sections.flatMap { $0.subsections.map(\.id) })
-        var notes = [String: String]()
+        var pages = [String: [(key: String, text: String)]]()
         for name in names.sorted() where name.hasSuffix(".md") && !name.hasPrefix(".") {
-            let id = String(name.dropLast(3))
+            let stem = name.dropLast(3)
+            let id = String(stem.split(separator: "+", maxSplits: 1).first ?? stem)
             let display = relative + "/" + name
             guard known.contains(id) else {
                 sink.add(display, nil, "notes file names no known subsection ('\(id)')", .warning)
@@ -27,8 +29,11 @@ extension PackBuilder {
                 sink.add(display, nil, "notes contain control character \(NodeReader.codePoint(bad))")
                 continue
             }
-            notes[id] = NodeReader.trimmed(text)
+            // The main page sorts first ("" before any "+name").
+            let key = stem.count > id.count ? String(stem.dropFirst(id.count)) : ""
+            pages[id, default: []].append((key, NodeReader.trimmed(text)))
         }
+        let notes = pages.mapValues { $0.sorted { $0.key < $1.key }.map(\.text).joined(separator: "\n\n") }
         guard !notes.isEmpty else { return edition }
         let filled = sections.map { s in
             Section(
