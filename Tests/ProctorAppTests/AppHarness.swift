@@ -10,7 +10,8 @@ final class AppHarness {
     static let packURL = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .appendingPathComponent("Fixtures/packs/app-kitchen")
 
-    let pack: ExamPack
+    /// The pack the app runs on; a test may swap it (as a changed pack or another guide edition would).
+    var pack: ExamPack
     let directory: URL
     let clock: ManualClock
     let terminal: TestTerminal

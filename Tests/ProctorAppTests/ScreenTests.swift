@@ -240,6 +240,41 @@ final class ExamFlowTests: XCTestCase {
         XCTAssertEqual(try second.store.inProgressExam(packID: second.pack.id)?.deadline, attempt.deadline)
     }
 
+    /// An attempt none of whose questions the pack (or the chosen guide edition) still has is not
+    /// opened (it used to crash): the learner keeps it or starts a new exam, which submits it.
+    func testAnExamWhoseQuestionsLeftThePackIsKeptOrReplacedNotOpened() throws {
+        let first = try AppHarness()
+        first.keys(.char("a"))
+        try first.run(initial: [.startExam(ExamRequest(count: 3, minutes: 20, seed: 5))])
+        let attempt = try XCTUnwrap(try first.store.inProgressExam(packID: first.pack.id))
+        let others = first.pack.questions.filter { q in !attempt.items.contains { $0.questionID == q.id } }
+        let emptied = ExamPack(
+            id: first.pack.id, title: first.pack.title, exam: first.pack.exam, sections: first.pack.sections,
+            questions: others)
+
+        let shown = try first.restarted(after: 60)
+        shown.pack = emptied
+        shown.keys(.char("y"))
+        try shown.run(initial: [.startExam(ExamRequest(count: 3, minutes: 20))])
+        XCTAssertScreen(shown, contains: "None of the 3 questions of the mock exam in progress are")
+        XCTAssertScreen(shown, contains: "in this exam pack.")
+
+        let kept = try shown.restarted(after: 60)
+        kept.pack = emptied
+        kept.keys(.char("y"), .char("n"))
+        try kept.run(initial: [.startExam(ExamRequest(count: 3, minutes: 20))])
+        XCTAssertScreen(kept, contains: "Readiness by section")
+        XCTAssertEqual(try kept.store.inProgressExam(packID: kept.pack.id)?.id, attempt.id)
+
+        let replaced = try kept.restarted(after: 60)
+        replaced.pack = emptied
+        replaced.keys(.char("y"), .char("y"))
+        try replaced.run(
+            initial: [.startExam(ExamRequest(count: 2, minutes: 20))], examDefaults: ExamRequest(count: 2, minutes: 20))
+        XCTAssertEqual(try replaced.store.submittedExams(packID: replaced.pack.id).map(\.id), [attempt.id])
+        XCTAssertScreen(replaced, contains: "Question 1 of 2")
+    }
+
     func testStartingANewExamClosesTheOldOne() throws {
         let first = try AppHarness()
         first.keys(.char("a"))

@@ -251,6 +251,18 @@ public struct AppModel: Sendable {
     /// Shows a stored attempt (new or resumed) as the exam screen.
     public mutating func open(exam attempt: ExamAttemptRecord, answers: [ExamAnswerRecord]) -> [Command] {
         let session = ExamSession(attempt: attempt, answers: answers, pack: context.pack)
+        // Its questions may have left the pack, or belong to another edition of the guide.
+        guard session.count > 0 else {
+            let guide = context.pack.edition.title.isEmpty ? "this exam pack" : context.pack.edition.title
+            overlay = .confirm(
+                ConfirmDialog(
+                    title: "Exam in progress not available",
+                    body: "None of the \(attempt.items.count) questions of the mock exam in progress are in \(guide).\n"
+                        + "Keep it to resume with the guide edition it was started on (--guide), or start a new exam:\n"
+                        + "the old one is then submitted as it stands.",
+                    yesLabel: "new exam", noLabel: "keep it", onYes: .startNewExam(context.examDefaults)))
+            return []
+        }
         var screen = ExamScreen(session: session)
         if case .exam = top { stack.removeLast() }
         // An attempt whose deadline passed while Proctor was closed is submitted at once.
