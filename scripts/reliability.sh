@@ -252,13 +252,22 @@ if t in ("nosuchterm", ""):
     if r["rc"] != 2: p.append("exit %s, expected 2" % r["rc"])
     if "does not know the terminal type" not in r["stderr"]: p.append("message: %r" % r["stderr"][:200])
     if r["pty_bytes"]: p.append("%d bytes drawn" % r["pty_bytes"])
+elif t == "dumb":
+    if r["rc"] != 2: p.append("exit %s, expected 2" % r["rc"])
+    if "TERM=dumb cannot move the cursor" not in r["stderr"] or "proctor stats" not in r["stderr"]:
+        p.append("message: %r" % r["stderr"][:300])
+    if r["pty_bytes"]: p.append("%d bytes drawn" % r["pty_bytes"])
 else:
     if r["rc"] != 0: p.append("exit %s after q, stderr %r" % (r["rc"], r["stderr"][:200]))
     if r["pty_bytes"] < 200: p.append("only %d bytes drawn" % r["pty_bytes"])
 if r["timed_out"]: p.append("did not exit")
 if "Fatal error" in r["stderr"]: p.append("crash: %r" % r["stderr"][:300])
 print("; ".join(p))' "$out" "$t")
-        case $t in nosuchterm | "") name="TERM='$t': exit 2 with 'does not know the terminal type', nothing drawn" ;; *) name="TERM=$t: starts and q exits 0" ;; esac
+        case $t in
+            nosuchterm | "") name="TERM='$t': exit 2 with 'does not know the terminal type', nothing drawn" ;;
+            dumb) name="TERM=dumb: exit 2 naming the terminal type and the commands that need none, nothing drawn" ;;
+            *) name="TERM=$t: starts and q exits 0" ;;
+        esac
         if [ -z "$verdict" ]; then ok "$name"; else CUR="" bad "$name" "$verdict"; fi
     done
     # stats and validate keep working without a terminal

@@ -68,6 +68,19 @@ static inline int cn_get_wch(wint_t *out) { return get_wch(out); }
 /* newterm on the process's stdin/stdout; returns NULL (instead of exiting like
    initscr) when the terminal cannot be set up. */
 static inline SCREEN *cn_newterm(void) { return newterm(NULL, stdout, stdin); }
+/* 1 when the terminal type in TERM can place the cursor (has `cup`), 0 when it cannot, -1 when
+   terminfo does not know it. Reads terminfo only: nothing is written to the terminal. */
+/* From term.h, which the shim does not include: its capability macros (lines, columns, ...)
+   would leak into Swift. */
+int setupterm(const char *term, int filedes, int *errret);
+static inline int cn_term_addresses_cursor(void) {
+    int err = 0;
+    if (setupterm(NULL, 1, &err) != OK) return -1;
+    char *cup = tigetstr("cup");
+    /* The terminal setupterm loaded stays current; newterm sets up its own (freeing this one
+       first has crashed newterm). */
+    return !(cup == NULL || cup == (char *)-1);
+}
 static inline int cn_set_escdelay(int ms) { return set_escdelay(ms); }
 static inline int cn_refresh(void) { return wrefresh(stdscr); }
 static inline int cn_timeout(int ms) { wtimeout(stdscr, ms); return OK; }

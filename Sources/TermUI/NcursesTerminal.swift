@@ -125,8 +125,10 @@ public final class NcursesTerminal: Terminal {
         NcursesTerminal.ensureUTF8Locale()
         // ESCDELAY from the environment is read by newterm; set_escdelay below wins anyway.
         setenv("ESCDELAY", "\(escapeDelayMilliseconds)", 0)
+        let term = getenv("TERM").map { String(cString: $0) } ?? "(unset)"
+        // A terminal that cannot place the cursor (TERM=dumb, a printing terminal) would show a blank screen.
+        if cn_term_addresses_cursor() == 0 { throw TerminalError.cannotAddressCursor(term: term) }
         guard cn_newterm() != nil else {
-            let term = getenv("TERM").map { String(cString: $0) } ?? "(unset)"
             throw TerminalError.initializationFailed("ncurses does not know the terminal type TERM=\(term)")
         }
         screenThread = pthread_self()

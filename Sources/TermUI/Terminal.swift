@@ -29,6 +29,8 @@ public enum TerminalError: Error, Equatable, CustomStringConvertible {
     case notInteractive
     /// ncurses could not set up the terminal (e.g. unknown TERM).
     case initializationFailed(String)
+    /// The terminal type cannot move the cursor (e.g. TERM=dumb), so no screen can be drawn.
+    case cannotAddressCursor(term: String)
 
     public var description: String {
         switch self {
@@ -36,6 +38,10 @@ public enum TerminalError: Error, Equatable, CustomStringConvertible {
             return "an interactive terminal is required: stdin and stdout must both be a TTY"
         case .initializationFailed(let why):
             return "could not initialise the terminal: \(why)"
+        case .cannotAddressCursor(let term):
+            return "the terminal type TERM=\(term) cannot move the cursor, so Proctor cannot draw its screens; "
+                + "run it in a full-screen terminal (for example TERM=xterm-256color). "
+                + "`proctor stats` and `proctor validate` work without one"
         }
     }
 }
