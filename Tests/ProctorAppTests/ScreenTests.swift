@@ -183,7 +183,8 @@ final class ExamFlowTests: XCTestCase {
         XCTAssertScreen(later, contains: "Time used 20:00 of 20:00")
         XCTAssertNil(try later.store.inProgressExam(packID: later.pack.id))
         XCTAssertEqual(try later.store.submittedExams(packID: later.pack.id).count, 1)
-        XCTAssertEqual(try later.store.answers(packID: later.pack.id).count, 3, "blanks are recorded as missed")
+        XCTAssertEqual(
+            try later.store.answers(packID: later.pack.id).count, 0, "blanks score 0 but are not recorded as answers")
     }
 
     func testSubmitConfirmCountsBlanksAndFlags() throws {
@@ -273,6 +274,19 @@ final class ExamFlowTests: XCTestCase {
             initial: [.startExam(ExamRequest(count: 2, minutes: 20))], examDefaults: ExamRequest(count: 2, minutes: 20))
         XCTAssertEqual(try replaced.store.submittedExams(packID: replaced.pack.id).map(\.id), [attempt.id])
         XCTAssertScreen(replaced, contains: "Question 1 of 2")
+    }
+
+    /// Blanks score as wrong in the exam but are not recorded as answers or scheduled as lapses.
+    func testBlankExamQuestionsAreScoredWrongButNeitherSeenNorScheduled() throws {
+        let harness = try AppHarness()
+        harness.keys(.char("a"), .char("S"), .char("y"))
+        try harness.run(initial: [.startExam(ExamRequest(count: 3, minutes: 20, seed: 5))])
+        let attempt = try XCTUnwrap(try harness.store.submittedExams(packID: harness.pack.id).first)
+        XCTAssertEqual(attempt.items.count, 3)
+        let answered = try harness.store.answers(packID: harness.pack.id)
+        XCTAssertEqual(answered.map(\.questionID), [attempt.items[0].questionID])
+        XCTAssertEqual(Set(try harness.store.cards(packID: harness.pack.id).keys), [attempt.items[0].questionID])
+        XCTAssertLessThanOrEqual(try XCTUnwrap(attempt.scorePercent), 100.0 / 3 + 0.01)
     }
 
     func testStartingANewExamClosesTheOldOne() throws {

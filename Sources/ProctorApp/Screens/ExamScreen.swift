@@ -110,7 +110,9 @@ public struct ExamScreen: Equatable, Sendable {
     /// Asks the runner to gather saved answers and submit (see `AppModel.submitExam(merging:)`).
     var finish: Outcome { Outcome(commands: [.finishExam(attemptID: session.attemptID)]) }
 
-    /// Scores the attempt, records every answer and its new card, and shows the results.
+    /// Scores the attempt and shows the results. A question left blank scores as wrong, as on the
+    /// real exam, but only answered questions are recorded and rescheduled: a blank one may never
+    /// have been read, so it is neither "seen" nor a memory lapse.
     mutating func submit(context: inout AppContext) -> Outcome {
         let pack = context.pack
         let items = Self.items(of: session)
@@ -118,7 +120,7 @@ public struct ExamScreen: Equatable, Sendable {
         let result = Self.score(session, finishedAt: finishedAt, pack: pack)
         var answers: [AnswerRecord] = []
         var cards: [String: Card] = [:]
-        for outcome in result.outcomes {
+        for outcome in result.outcomes where !outcome.picked.isEmpty {
             let answer = AnswerRecord(
                 packID: pack.id, questionID: outcome.questionID, picked: outcome.picked.sorted(),
                 correct: outcome.isCorrect, secondsTaken: 0, mode: .exam, answeredAt: finishedAt,
