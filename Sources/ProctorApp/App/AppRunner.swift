@@ -59,7 +59,7 @@ public final class AppRunner {
                     queue += try startExam(request)
                 }
             } catch {
-                model.banner = "Not saved: \(error)"
+                model.banner = command.failureBanner(error)
             }
         }
         return .continue

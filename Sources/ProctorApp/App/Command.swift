@@ -46,3 +46,18 @@ public struct ExamSubmission: Equatable, Sendable {
     public var answers: [AnswerRecord]
     public var cards: [String: Card]
 }
+
+extension Command {
+    /// The banner shown when carrying out this command fails: a failed read saved nothing and
+    /// lost nothing, so it must not say "Not saved".
+    func failureBanner(_ error: Error) -> String {
+        switch self {
+        case .resumeExam, .openExamResults, .finishExam:
+            return "Could not read your progress: \(error)"
+        case .startExam:
+            return "Could not start the exam: \(error)"
+        case .record, .saveCard, .saveExamAnswer, .submitExam, .quit:
+            return "Not saved: \(error)"
+        }
+    }
+}
