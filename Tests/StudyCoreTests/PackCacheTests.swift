@@ -115,4 +115,28 @@ final class PackCacheTests: XCTestCase {
         let loaded = try PackCache.load(directory: pack, cacheDirectory: cache)
         XCTAssertEqual(loaded.questions.count, 12)
     }
+
+    /// Two programs (the debug build and an installed one) keep a slot each; old slots are pruned.
+    func testEachProgramKeepsItsOwnSlotAndOldSlotsArePruned() throws {
+        XCTAssertNotEqual(
+            PackCache.slotName(pack: pack, program: "/src/.build/debug/proctor"),
+            PackCache.slotName(pack: pack, program: "/usr/local/bin/proctor"))
+        XCTAssertEqual(
+            PackCache.slotName(pack: pack, program: "/usr/local/bin/proctor"),
+            PackCache.slotName(pack: pack, program: "/usr/local/bin/proctor"))
+
+        let folder = cache.appendingPathComponent("packs")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        for i in 0..<(PackCache.maxSlots + 3) {
+            let file = folder.appendingPathComponent("p-\(i).bin")
+            try Data([1]).write(to: file)
+            try FileManager.default.setAttributes(
+                [.modificationDate: Date(timeIntervalSince1970: Double(1_000_000 + i))], ofItemAtPath: file.path)
+        }
+        try Data([1]).write(to: folder.appendingPathComponent("old.json"))
+        try Data([1]).write(to: folder.appendingPathComponent("0123abc.bin"))
+        PackCache.prune(folder)
+        let left = try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted()
+        XCTAssertEqual(left, (3..<(PackCache.maxSlots + 3)).map { "p-\($0).bin" }.sorted())
+    }
 }

@@ -28,7 +28,7 @@ public enum PackCache {
         let directory = directory.standardizedFileURL
         guard let key = key(of: directory) else { return try PackLoader.load(directory: directory) }
         let folder = cacheDirectory.appendingPathComponent("packs")
-        let file = folder.appendingPathComponent("\(hash(Array(directory.path.utf8))).bin")
+        let file = folder.appendingPathComponent(slotName(pack: directory))
         if let data = FileManager.default.contents(atPath: file.path),
             let pack = PackCacheCodec.decode([UInt8](data), key: key, directory: directory)
         {
@@ -38,6 +38,22 @@ public enum PackCache {
         store(PackCacheCodec.encode(pack, key: key), at: file)
         return pack
     }
+
+    /// One cache file per pack folder and program: the debug build of `make run` and an installed
+    /// Proctor keep a slot each instead of evicting each other on every start (a rebuilt program
+    /// at the same path reuses its slot).
+    static func slotName(pack directory: URL, program: String = executablePath) -> String {
+        "\(hash(Array(directory.path.utf8)))-\(hash(Array(program.utf8))).bin"
+    }
+
+    /// Where the running program lives (the same file however it was started).
+    static let executablePath: String = {
+        (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe"))
+            ?? CommandLine.arguments.first ?? ""
+    }()
+
+    /// Slots beyond this many, least recently written first, are removed when a new one is written.
+    static let maxSlots = 8
 
     /// The cache key of a pack folder: the executable's identity and a hash of the name, size
     /// and bytes of every pack file, in name order; nil when a file cannot be read.
@@ -108,8 +124,27 @@ public enum PackCache {
                 atPath: temporary.path, contents: Data(bytes), attributes: [.posixPermissions: 0o600])
         else { return }
         if rename(temporary.path, file.path) != 0 { unlink(temporary.path) }
-        // The JSON cache of earlier versions, beside it, is no longer read.
-        unlink(file.deletingPathExtension().appendingPathExtension("json").path)
+        prune(folder)
+    }
+
+    /// Removes the least recently written slots past `maxSlots`, and files of older cache formats.
+    static func prune(_ folder: URL) {
+        let fm = FileManager.default
+        guard let names = try? fm.contentsOfDirectory(atPath: folder.path) else { return }
+        var slots: [(name: String, written: Date)] = []
+        for name in names where !name.hasPrefix(".") {
+            let path = folder.appendingPathComponent(name).path
+            // Earlier versions wrote one slot per pack, without the program's part, or JSON.
+            guard name.hasSuffix(".bin"), name.contains("-") else {
+                unlink(path)
+                continue
+            }
+            let written = (try? fm.attributesOfItem(atPath: path))?[.modificationDate] as? Date
+            slots.append((name, written ?? .distantPast))
+        }
+        for old in slots.sorted(by: { $0.written > $1.written }).dropFirst(maxSlots) {
+            unlink(folder.appendingPathComponent(old.name).path)
+        }
     }
 }
 
