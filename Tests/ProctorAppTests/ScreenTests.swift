@@ -71,11 +71,18 @@ final class HomeAndOutlineTests: XCTestCase {
         XCTAssertScreen(recovered, contains: "Readiness by section")
     }
 
+    /// Every size draws inside the terminal: below 60x15 a notice, from 60x15 the screens.
     func testTinyTerminalsNeverCrash() throws {
         for (w, h) in [(1, 1), (2, 1), (20, 5), (59, 15), (60, 15), (300, 100)] {
             let app = try AppHarness(width: w, height: h)
             app.keys(.char("o"), .down, .enter, .char("a"), .enter)
             try app.run()
+            let rows = app.terminal.text(trimTrailing: false)
+            XCTAssertEqual(rows.count, h, "\(w)x\(h)")
+            XCTAssertTrue(rows.allSatisfy { Text.width($0) == w }, "\(w)x\(h): \(rows)")
+            if w >= 20 && h >= 5 {
+                XCTAssertScreen(app, contains: w < 60 || h < 15 ? "small" : "Enter next")
+            }
         }
     }
 }
@@ -86,8 +93,14 @@ final class PracticeTests: XCTestCase {
             pack: app.pack, progress: ProgressSnapshot(packID: app.pack.id), size: app.terminal.size, now: app.clock.now
         )
         let outcome = PracticeScreen.start(title: "Test run", ids: ids, mode: .practice, context: context, seed: 7)
-        guard case .push(let screen)? = outcome.navigation else { throw XCTSkip("no screen") }
+        guard case .push(let screen)? = outcome.navigation else { throw NoScreen(outcome: "\(outcome)") }
         return screen
+    }
+
+    /// Thrown (failing the test, never skipping it) when practice does not open.
+    struct NoScreen: Error, CustomStringConvertible {
+        let outcome: String
+        var description: String { "PracticeScreen.start pushed no screen: \(outcome)" }
     }
 
     func testAnsweringRevealsVerdictAndStoresAnswerAndCard() throws {

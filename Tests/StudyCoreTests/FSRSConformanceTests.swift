@@ -46,16 +46,18 @@ final class FSRSConformanceTests: XCTestCase {
         XCTAssertGreaterThanOrEqual(replayed, 200, "fixture should hold 200 cases")
     }
 
-    /// Extra fixtures from FSRS_FIXTURE_DIR, when set, must all conform too.
-    func testFixturesFromEnvironment() throws {
-        guard let dir = ProcessInfo.processInfo.environment["FSRS_FIXTURE_DIR"], !dir.isEmpty else {
-            throw XCTSkip("FSRS_FIXTURE_DIR not set")
+    /// Every fixture in Tests/Fixtures/fsrs conforms, and so does every one in FSRS_FIXTURE_DIR
+    /// when that is set (fixtures made with other seeds or py-fsrs versions).
+    func testEveryFixtureConforms() throws {
+        var dirs = [Self.fixtureDirectory]
+        if let extra = ProcessInfo.processInfo.environment["FSRS_FIXTURE_DIR"], !extra.isEmpty {
+            dirs.append(URL(fileURLWithPath: extra))
         }
-        let files = try FileManager.default.contentsOfDirectory(atPath: dir)
-            .filter { $0.hasSuffix(".json") }.sorted()
-        XCTAssertFalse(files.isEmpty, "FSRS_FIXTURE_DIR=\(dir) holds no *.json fixture")
-        for file in files {
-            _ = try replay(URL(fileURLWithPath: dir).appendingPathComponent(file))
+        for dir in dirs {
+            let files = try FileManager.default.contentsOfDirectory(atPath: dir.path)
+                .filter { $0.hasSuffix(".json") }.sorted()
+            XCTAssertFalse(files.isEmpty, "\(dir.path) holds no *.json fixture")
+            for file in files { _ = try replay(dir.appendingPathComponent(file)) }
         }
     }
 

@@ -108,7 +108,7 @@ final class PackLoaderTests: XCTestCase {
         let files =
             (try? FileManager.default.contentsOfDirectory(atPath: questionsDir.path))?
             .filter { $0.hasSuffix(".yaml") || $0.hasSuffix(".yml") } ?? []
-        try XCTSkipIf(files.isEmpty, "Content/pmle has no question files yet")
+        XCTAssertFalse(files.isEmpty, "Content/pmle has no question files")
         let report = PackValidator.validate(directory: dir)
         XCTAssertTrue(report.isValid, report.lines.joined(separator: "\n"))
         let pack = try XCTUnwrap(report.pack)
@@ -133,21 +133,17 @@ final class PackLoaderTests: XCTestCase {
         XCTAssertEqual(items.count, min(pack.exam.questionCount, pack.questions.count))
     }
 
-    func testLoadingIsFast() throws {
-        // ~500 questions in 10 files; the budget is generous for debug builds on a shared machine.
+    /// 500 questions over 10 files, parsed on the parallel path, all arrive in file order.
+    func testManyFilesLoadInOrder() throws {
         var files: [String: String] = [:]
         for f in 0..<10 {
             files["f\(f).yaml"] = (0..<50).map { PackFixtures.question(id: "perf-\(f)-\($0)") }.joined()
         }
         let dir = try PackFixtures.tempPack(questions: files)
         defer { PackFixtures.remove(dir) }
-        _ = try PackLoader.load(directory: dir)
-        let start = Date()
+        // Speed is measured by `make bench`; tests check only the result.
         let pack = try PackLoader.load(directory: dir)
-        let elapsed = Date().timeIntervalSince(start)
-        XCTAssertEqual(pack.questions.count, 500)
-        print("loaded 500 questions in \(Int(elapsed * 1000)) ms")
-        XCTAssertLessThan(elapsed, 2.0)
+        XCTAssertEqual(pack.questions.map(\.id), (0..<10).flatMap { f in (0..<50).map { "perf-\(f)-\($0)" } })
     }
 
     func testNotesFileWarnings() throws {

@@ -63,7 +63,7 @@ final class ParagraphTests: XCTestCase {
 final class WrapPropertyTests: XCTestCase {
     func testRowsFitAndKeepEveryNonSpaceCharacter() {
         let words = ["a", "to", "the", "model", "日本語", "😀", "supercalifragilistic", "e\u{301}", "x"]
-        var rng = SystemRandomNumberGenerator()
+        var rng = SeededGenerator(seed: 11)
         for _ in 0..<300 {
             let text = (0..<Int.random(in: 0...12, using: &rng)).map { _ in words.randomElement(using: &rng)! }
                 .joined(separator: String(repeating: " ", count: Int.random(in: 1...3, using: &rng)))
@@ -77,7 +77,7 @@ final class WrapPropertyTests: XCTestCase {
 
     /// The printable-ASCII shortcut gives the rows the general wrapper gives.
     func testASCIIFastPathMatchesTheGeneralWrap() {
-        var rng = SystemRandomNumberGenerator()
+        var rng = SeededGenerator(seed: 23)
         let pieces = ["a", "bc", "def", " ", "  ", "word", "x-y", "~!", "(q)"]
         for _ in 0..<500 {
             let text = (0..<Int.random(in: 0...10, using: &rng)).map { _ in pieces.randomElement(using: &rng)! }
@@ -100,5 +100,18 @@ final class WrapPropertyTests: XCTestCase {
         let report = c.mismatches(["", "日本y"])
         XCTAssertNotNil(report)
         XCTAssertTrue(report!.contains("(x: 4, y: 1)"), report!)
+    }
+}
+
+/// SplitMix64: random tests draw the same cases on every run, so a failure can be replayed.
+struct SeededGenerator: RandomNumberGenerator {
+    private var state: UInt64
+    init(seed: UInt64) { state = seed }
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
     }
 }
