@@ -23,8 +23,6 @@
 
 /* C globals and macros that do not import into Swift 6, wrapped once. */
 static inline WINDOW *cn_stdscr(void) { return stdscr; }
-static inline int cn_lines(void) { return LINES; }
-static inline int cn_cols(void) { return COLS; }
 static inline int cn_colors(void) { return COLORS; }
 static inline int cn_color_pairs(void) { return COLOR_PAIRS; }
 static inline void cn_getmaxyx(WINDOW *w, int *y, int *x) { int yy, xx; getmaxyx(w, yy, xx); *y = yy; *x = xx; }
@@ -54,7 +52,6 @@ static inline int cn_key_dc(void) { return KEY_DC; }
 static inline int cn_key_ic(void) { return KEY_IC; }
 static inline int cn_key_btab(void) { return KEY_BTAB; }
 static inline int cn_err(void) { return ERR; }
-static inline int cn_ok(void) { return OK; }
 
 /* Draws one cell: a grapheme (as wide chars, NUL-terminated) with attributes and a colour pair. */
 static inline int cn_put_cell(int y, int x, const wchar_t *wch, attr_t attrs, short pair) {
@@ -89,7 +86,6 @@ static inline int cn_leaveok(int on) { return leaveok(stdscr, on ? TRUE : FALSE)
 static inline int cn_intrflush(int on) { return intrflush(stdscr, on ? TRUE : FALSE); }
 static inline int cn_clearok(int on) { return clearok(stdscr, on ? TRUE : FALSE); }
 static inline int cn_erase(void) { return werase(stdscr); }
-static inline int cn_isendwin(void) { return isendwin() ? 1 : 0; }
 static inline int cn_has_colors(void) { return has_colors() ? 1 : 0; }
 static inline int cn_init_pair(int pair, int fg, int bg) { return init_pair((short)pair, (short)fg, (short)bg); }
 /* A terminfo string capability of the current terminal, or NULL when it has none. */
@@ -97,11 +93,9 @@ static inline const char *cn_tigetstr(const char *name) {
     char *s = tigetstr(name);
     return (s == NULL || s == (char *)-1) ? NULL : s;
 }
-static inline int cn_key_max(void) { return KEY_MAX; }
 static inline int cn_key_f0(void) { return KEY_F0; }
 static inline int cn_key_a1(void) { return KEY_A1; }
 static inline int cn_key_a3(void) { return KEY_A3; }
-static inline int cn_key_b2(void) { return KEY_B2; }
 static inline int cn_key_c1(void) { return KEY_C1; }
 static inline int cn_key_c3(void) { return KEY_C3; }
 static inline int cn_key_sf(void) { return KEY_SF; }

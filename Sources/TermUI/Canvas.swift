@@ -152,15 +152,6 @@ public struct Canvas: Equatable, Sendable {
         fill(rect, with: " ", style: style)
     }
 
-    /// Changes the style of cells in a rect, keeping their symbols.
-    public mutating func setStyle(_ rect: Rect, style: Style) {
-        let r = rect.intersection(clip).intersection(bounds)
-        guard !r.isEmpty else { return }
-        for yy in r.y..<r.maxY {
-            for xx in r.x..<r.maxX { cells[yy * width + xx].style = style }
-        }
-    }
-
     /// Adds attributes/colours to the cells of a rect (e.g. reverse for a selected row).
     public mutating func patchStyle(_ rect: Rect, with style: Style) {
         let r = rect.intersection(clip).intersection(bounds)

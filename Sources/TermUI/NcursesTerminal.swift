@@ -107,9 +107,6 @@ public final class NcursesTerminal: Terminal {
 
     private struct PairKey: Hashable { let fg: Int; let bg: Int }
 
-    /// Whether stdin and stdout are both TTYs.
-    public static func isInteractive() -> Bool { isInteractiveTerminal() }
-
     /// Sets up the screen.
     /// - Parameter captureInterrupt: when true the terminal is put in raw mode so Ctrl-C
     ///   arrives as `.key(.ctrl("c"))` (and Ctrl-\ as a key too) instead of a signal; Ctrl-Z

@@ -129,12 +129,6 @@ public struct OutlineScreen: Equatable, Sendable {
                 return .none
             }
             return .pop
-        case .up, .char("k"): tree.move(by: -1, in: nodes)
-        case .down, .char("j"): tree.move(by: 1, in: nodes)
-        case .left, .char("h"): tree.collapseOrLeave(in: nodes)
-        case .right, .char("l"): tree.expandOrEnter(in: nodes)
-        case .home, .char("g"): tree.selectFirst(in: nodes)
-        case .end, .char("G"): tree.selectLast(in: nodes)
         case .pageDown: notesScroll += 10
         case .pageUp: notesScroll = max(0, notesScroll - 10)
         case .char("/"):
@@ -142,7 +136,9 @@ public struct OutlineScreen: Equatable, Sendable {
         case .enter, .char("p"):
             guard let scope = scope(of: tree.selectedID) else { return .none }
             return PracticeScreen.start(scope: scope, count: 20, mode: .practice, context: context)
-        default: break
+        default:
+            // PgUp/PgDn scroll the notes (above), so the tree takes every other navigation key.
+            tree.handle(key, nodes: nodes, viewHeight: Self.panes(context).tree.height)
         }
         if tree.selectedID != before { notesScroll = 0 }
         return .none

@@ -143,10 +143,6 @@ public final class ProgressStore: Sendable {
         }
     }
 
-    public func answerCount(packID: String) throws -> Int {
-        try read { db in try AnswerRecord.filter(Column("packID") == packID).fetchCount(db) }
-    }
-
     public func card(packID: String, questionID: String) throws -> Card? {
         try read { db in
             try CardRecord.filter(Column("packID") == packID && Column("questionID") == questionID)
@@ -238,19 +234,6 @@ public final class ProgressStore: Sendable {
 
     // MARK: - Settings
 
-    public func setting(_ key: String) throws -> String? {
-        try read { db in try String.fetchOne(db, sql: "SELECT value FROM setting WHERE key = ?", arguments: [key]) }
-    }
-
-    public func setSetting(_ key: String, to value: String) throws {
-        try write { db in
-            try db.execute(
-                sql:
-                    "INSERT INTO setting(key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
-                arguments: [key, value])
-        }
-    }
-
     // MARK: - Backup
 
     /// Writes a consistent copy of the whole database to a new file at `path`, with SQLite's
@@ -276,7 +259,8 @@ public final class ProgressStore: Sendable {
     // MARK: - Health
 
     /// SQLite's own integrity check; "ok" when the file is sound.
-    public func integrityCheck() throws -> String {
+    /// SQLite's own check of the file, for the tests.
+    func integrityCheck() throws -> String {
         try read { db in try String.fetchOne(db, sql: "PRAGMA integrity_check") ?? "no answer" }
     }
 

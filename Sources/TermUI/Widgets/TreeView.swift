@@ -48,8 +48,6 @@ public struct TreeState: Equatable, Sendable {
     }
 
     public func isExpanded(_ id: String) -> Bool { expanded.contains(id) }
-    public mutating func expand(_ id: String) { expanded.insert(id) }
-    public mutating func collapse(_ id: String) { expanded.remove(id) }
     public mutating func toggle(_ id: String) {
         if expanded.contains(id) { expanded.remove(id) } else { expanded.insert(id) }
     }
@@ -117,24 +115,16 @@ public struct TreeState: Equatable, Sendable {
         if row.hasChildren && row.isExpanded { expanded.remove(row.id) } else if let p = row.parentID { selectedID = p }
     }
 
-    /// Enter/space: toggles the selected node if it has children.
-    public mutating func toggleSelected(in nodes: [TreeNode]) {
-        let rows = visibleRows(nodes)
-        clamp(rows: rows, nodes: nodes)
-        guard let i = selectedIndex(in: rows), rows[i].hasChildren else { return }
-        toggle(rows[i].id)
-    }
-
-    /// Standard tree navigation: ↑/↓ (k/j), Home/End, PageUp/PageDown (`viewHeight` rows),
-    /// → (l) expand or enter, ← (h) collapse or go to parent. Enter/space are left to the
-    /// app (use `toggleSelected`). Returns true when the key was used.
+    /// Standard tree navigation: ↑/↓ (k/j), Home/End (g/G), PageUp/PageDown (`viewHeight` rows),
+    /// → (l) expand or enter, ← (h) collapse or go to parent. Enter and space are left to the
+    /// app. Returns true when the key was used.
     @discardableResult
     public mutating func handle(_ key: Key, nodes: [TreeNode], viewHeight: Int = 10) -> Bool {
         switch key {
         case .up, .char("k"): selectPrevious(in: nodes)
         case .down, .char("j"): selectNext(in: nodes)
-        case .home: selectFirst(in: nodes)
-        case .end: selectLast(in: nodes)
+        case .home, .char("g"): selectFirst(in: nodes)
+        case .end, .char("G"): selectLast(in: nodes)
         case .pageUp: move(by: -max(1, viewHeight), in: nodes)
         case .pageDown: move(by: max(1, viewHeight), in: nodes)
         case .right, .char("l"): expandOrEnter(in: nodes)
@@ -142,11 +132,6 @@ public struct TreeState: Equatable, Sendable {
         default: return false
         }
         return true
-    }
-
-    /// The selected node, if any.
-    public func selectedNode(in nodes: [TreeNode]) -> TreeNode? {
-        selectedID.flatMap { TreeView.node($0, in: nodes) }
     }
 
     /// Keeps the selected row within a viewport of `viewHeight` rows.
