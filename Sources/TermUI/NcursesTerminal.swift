@@ -209,29 +209,17 @@ public final class NcursesTerminal: Terminal {
         if let previous, previous == canvas { return }
         let signalMask = holdTerminationSignals()
         defer { releaseTerminationSignals(signalMask) }
-        let full = previous == nil || previous!.size != canvas.size
-        let rows = min(canvas.height, size.height), cols = min(canvas.width, size.width)
-        if full { _ = cn_erase() }
+        let diff = CanvasDiff.between(previous, canvas, rows: size.height, cols: size.width)
+        if diff.full { _ = cn_erase() }
         var codepoints: [UInt32] = []
         codepoints.reserveCapacity(6)
-        for y in 0..<rows {
-            for x in 0..<cols {
-                guard let cell = canvas[x, y], !cell.isContinuation else { continue }
-                if !full, let old = previous?[x, y], old == cell,
-                    (x + 1 >= cols || previous?[x + 1, y] == canvas[x + 1, y])
-                {
-                    continue
-                }
-                // A wide glyph that would hang over the screen edge is drawn as a space.
-                var symbol = cell.symbol
-                if cell.width == 2 && x + 1 >= cols { symbol = " " }
-                codepoints.removeAll(keepingCapacity: true)
-                for s in symbol.unicodeScalars { codepoints.append(s.value) }
-                let attrs = attributes(for: cell.style)
-                let pair = colorPair(for: cell.style)
-                _ = codepoints.withUnsafeBufferPointer { buf in
-                    cn_put_cell_u32(Int32(y), Int32(x), buf.baseAddress, Int32(buf.count), attrs, pair)
-                }
+        for change in diff.changes {
+            codepoints.removeAll(keepingCapacity: true)
+            for s in change.symbol.unicodeScalars { codepoints.append(s.value) }
+            let attrs = attributes(for: change.style)
+            let pair = colorPair(for: change.style)
+            _ = codepoints.withUnsafeBufferPointer { buf in
+                cn_put_cell_u32(Int32(change.y), Int32(change.x), buf.baseAddress, Int32(buf.count), attrs, pair)
             }
         }
         _ = cn_refresh()

@@ -38,6 +38,8 @@ public final class TestTerminal: Terminal {
     public private(set) var framesDrawn = 0
     /// Every call to `draw`, identical frames included.
     public private(set) var drawCalls = 0
+    /// What a real terminal would have written for each frame drawn, in order.
+    public private(set) var writes: [CanvasDiff] = []
     /// Timeouts passed to `nextEvent`, in order (nil = wait forever).
     public private(set) var requestedTimeouts: [Double?] = []
     public private(set) var isShutDown = false
@@ -74,6 +76,8 @@ public final class TestTerminal: Terminal {
     public func draw(_ frame: Canvas) {
         drawCalls += 1
         if frame == canvas && framesDrawn > 0 { return }
+        writes.append(
+            CanvasDiff.between(framesDrawn > 0 ? canvas : nil, frame, rows: size.height, cols: size.width))
         canvas = frame
         framesDrawn += 1
     }
