@@ -238,5 +238,42 @@ keys q
 fg_status_zero() { keys "echo FG-STATUS-\$?" Enter; wait_for "FG-STATUS-0"; }
 check "quits after resuming, with status 0" fg_status_zero
 
+# 6. Guide editions: the June 2026 guide by default, v3 on request, the names table in the outline.
+start ""
+check "home names the current guide" wait_for "Exam guide of June 2026"
+keys q
+check "quit from home" exited_with 0
+start --guide v3 outline
+check "--guide v3 outline shows the v3 outline" wait_for "Architecting low-code ML solutions"
+v3_lacks_gen_ai() { ! screen | grep -qF "Architecting low-code AI solutions"; }
+check "the v3 outline is not the June 2026 one" v3_lacks_gen_ai
+keys g
+check "the outline lists renamed products first" wait_for "formerly Vertex AI"
+keys q
+check "q leaves the outline for the v3 home" wait_for "Google Cloud · Exam guide v3"
+keys q
+check "quit from the v3 home" exited_with 0
+unknown_guide() {
+    local out code
+    out=$("$BIN" --guide v9 stats --data-dir "$DATA" 2>&1 >/dev/null)
+    code=$?
+    [ "$code" = 1 ] && grep -q "unknown guide 'v9'" <<<"$out" && grep -q "2026-06 (Exam guide of June 2026), v3" <<<"$out"
+}
+check "an unknown --guide exits 1 and lists the editions" unknown_guide
+stats_json_guide() {
+    "$BIN" stats --json --data-dir "$DATA" | python3 -c '
+import json, sys
+r = json.load(sys.stdin)
+assert r["guide"] == "2026-06", r["guide"]
+assert [s["weight"] for s in r["sections"]] == [13, 16, 21, 20, 18, 13], r["sections"]' &&
+        "$BIN" --guide v3 stats --json --data-dir "$DATA" | python3 -c '
+import json, sys
+r = json.load(sys.stdin)
+assert r["guide"] == "v3" and [s["weight"] for s in r["sections"]] == [12, 16, 18, 19, 21, 14], r'
+}
+check "stats --json names the guide and each section's weight, per edition" stats_json_guide
+quality_report() { "$BIN" validate --quality 2>/dev/null | grep -q "^Item quality (edition 2026-06)"; }
+check "validate --quality prints the item-quality report" quality_report
+
 echo "e2e: $passed passed, $failed failed"
 [ "$failed" = 0 ]
