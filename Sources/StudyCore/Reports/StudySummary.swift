@@ -1,5 +1,4 @@
 import Foundation
-import StudyCore
 
 /// Figures shown on Home and Stats and printed by `proctor stats --json`.
 public struct StudySummary: Equatable, Sendable {

@@ -1,5 +1,4 @@
 import Foundation
-import StudyCore
 
 /// Which questions a practice run draws from.
 public enum PracticeScope: Equatable, Sendable {
@@ -8,7 +7,7 @@ public enum PracticeScope: Equatable, Sendable {
     case subsection(String)
     case consideration(String)
 
-    func questionIDs(in pack: ExamPack) -> [String] {
+    public func questionIDs(in pack: ExamPack) -> [String] {
         switch self {
         case .all: return pack.questions.map(\.id)
         case .section(let id): return pack.questions(inSection: id).map(\.id)
@@ -19,7 +18,7 @@ public enum PracticeScope: Equatable, Sendable {
         }
     }
 
-    func title(in pack: ExamPack) -> String {
+    public func title(in pack: ExamPack) -> String {
         switch self {
         case .all: return "Practice: all sections"
         case .section(let id): return "Practice \(id) " + (pack.section(id: id)?.title ?? "")

@@ -1,5 +1,4 @@
 import Foundation
-import StudyCore
 
 /// `proctor stats`: the same figures as the Stats screen, as text or JSON.
 public struct StatsReport: Sendable {
