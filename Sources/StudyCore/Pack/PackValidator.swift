@@ -20,22 +20,10 @@ public enum PackValidator {
     /// Runs on a private thread with a large stack (YAML composition recurses once per nesting level,
     /// which could overflow a small secondary-thread stack on hostile input) and waits for it.
     public static func validate(directory: URL) -> ValidationReport {
-        let box = ReportBox()
-        let done = DispatchSemaphore(value: 0)
-        let thread = Thread {
-            box.report = PackBuilder(directory: directory).run()
-            done.signal()
-        }
-        thread.name = "PackValidator"
-        thread.stackSize = 64 * 1024 * 1024
-        thread.start()
-        done.wait()
-        return box.report!
+        BackgroundTask(name: "PackValidator", stackSize: BackgroundTask<ValidationReport>.parsingStackSize) {
+            PackBuilder(directory: directory).run()
+        }.value()
     }
-}
-
-final class ReportBox: @unchecked Sendable {
-    var report: ValidationReport?
 }
 
 // MARK: - Implementation

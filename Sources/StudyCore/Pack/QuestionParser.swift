@@ -320,18 +320,9 @@ enum ParallelQuestionFiles {
             work()
             return files
         }
-        let group = DispatchGroup()
-        for _ in 1..<workers {
-            group.enter()
-            let thread = Thread {
-                work()
-                group.leave()
-            }
-            thread.stackSize = 64 * 1024 * 1024
-            thread.start()
-        }
+        let helpers = (1..<workers).map { _ in BackgroundTask(stackSize: BackgroundTask<Void>.parsingStackSize, work) }
         work()
-        group.wait()
+        for helper in helpers { helper.value() }
         return files
     }
 }
