@@ -57,13 +57,7 @@ public struct ListState: Equatable, Sendable {
     /// and so the viewport does not scroll past the end of the list.
     public mutating func scrollToSelection(viewHeight: Int, count: Int) {
         clamp(count: count)
-        guard viewHeight > 0, count > 0 else { offset = 0; return }
-        if let s = selected {
-            if s < offset { offset = s }
-            if s >= offset + viewHeight { offset = s - viewHeight + 1 }
-        }
-        offset = min(offset, max(0, count - viewHeight))
-        offset = max(0, offset)
+        offset = RowLayout.offset(offset, keeping: selected, viewHeight: viewHeight, count: count)
     }
 }
 
@@ -159,17 +153,9 @@ public struct ListView: StatefulWidget, Widget {
                     x = c.write(item.lead, x: x, y: y, style: leadStyle, maxWidth: max(0, area.maxX - x))
                     x = min(area.maxX, x + 2)
                 }
-                var textRoom = area.maxX - x
-                if let d = item.detail, !d.isEmpty {
-                    let dw = min(Text.width(d), max(0, area.maxX - x - 1))
-                    if dw > 0 {
-                        c.write(
-                            d, x: area.maxX - dw, y: y, width: dw, alignment: .right,
-                            style: wholeRow ? rowStyle : detailStyle)
-                        textRoom = max(0, area.maxX - dw - 1 - x)
-                    }
-                }
-                x = c.write(Text.truncate(item.text, width: textRoom), x: x, y: y, style: rowStyle, maxWidth: textRoom)
+                c.writeRow(
+                    item.text, detail: item.detail, x: x, y: y, maxX: area.maxX, style: rowStyle,
+                    detailStyle: wholeRow ? rowStyle : detailStyle)
             }
         }
     }

@@ -136,12 +136,7 @@ public struct TreeState: Equatable, Sendable {
 
     /// Keeps the selected row within a viewport of `viewHeight` rows.
     public mutating func scrollToSelection(rows: [TreeRow], viewHeight: Int) {
-        guard viewHeight > 0, !rows.isEmpty else { offset = 0; return }
-        if let s = selectedIndex(in: rows) {
-            if s < offset { offset = s }
-            if s >= offset + viewHeight { offset = s - viewHeight + 1 }
-        }
-        offset = max(0, min(offset, rows.count - viewHeight))
+        offset = RowLayout.offset(offset, keeping: selectedIndex(in: rows), viewHeight: viewHeight, count: rows.count)
     }
 }
 
@@ -248,17 +243,9 @@ public struct TreeView: StatefulWidget, Widget {
                 if selected { c.fill(Rect(x: area.x, y: y, width: area.width, height: 1), style: selectedStyle) }
                 let x = c.write(
                     row.prefix, x: area.x, y: y, style: selected ? selectedStyle : guideStyle, maxWidth: area.width)
-                var room = area.maxX - x
-                if let d = row.detail, !d.isEmpty {
-                    let dw = min(Text.width(d), max(0, room - 1))
-                    if dw > 0 {
-                        c.write(
-                            d, x: area.maxX - dw, y: y, width: dw, alignment: .right,
-                            style: selected ? selectedStyle : detailStyle)
-                        room = max(0, room - dw - 1)
-                    }
-                }
-                c.write(Text.truncate(row.label, width: room), x: x, y: y, style: labelStyle, maxWidth: room)
+                c.writeRow(
+                    row.label, detail: row.detail, x: x, y: y, maxX: area.maxX, style: labelStyle,
+                    detailStyle: selected ? selectedStyle : detailStyle)
             }
         }
     }
