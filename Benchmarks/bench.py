@@ -408,7 +408,9 @@ class Bench:
     PHASES = [
         ("main", "fork and exec under the pty, dynamic linking, Swift runtime set-up"),
         ("arguments", "argument parsing (ArgumentParser)"),
-        ("pack", "the pack from its content-keyed cache (files read and hashed, cache decoded)"),
+        ("pack key", "the pack's cache key: every pack file read and hashed"),
+        ("pack read", "the cached pack read from its file"),
+        ("pack", "the cached pack checked and decoded, and seen through the chosen guide edition"),
         ("store", "waiting for the progress database, opened on a second thread meanwhile"),
         ("progress", "the progress summary read from the database"),
         ("terminal", "ncurses set-up"),

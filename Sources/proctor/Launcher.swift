@@ -24,7 +24,8 @@ struct Launcher {
             if ProcessInfo.processInfo.environment["PROCTOR_NO_CACHE"] != nil {
                 pack = try PackLoader.load(directory: url)
             } else {
-                pack = try PackCache.load(directory: url, cacheDirectory: PackCache.defaultDirectory())
+                pack = try PackCache.load(
+                    directory: url, cacheDirectory: PackCache.defaultDirectory(), mark: StartupTrace.mark)
             }
         } catch let error as PackLoadError {
             for diagnostic in error.errors { printError(diagnostic.formatted(directoryPrefix: url.path)) }

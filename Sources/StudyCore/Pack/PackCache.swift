@@ -23,16 +23,20 @@ public enum PackCache {
     }
 
     /// Loads the pack at `directory`, from the cache in `cacheDirectory` when it is current.
+    /// `mark` is called after each step ("pack key", "pack read"), for start-up tracing.
     /// - Throws: `PackLoadError`, as `PackLoader.load` does, when the pack is invalid.
-    public static func load(directory: URL, cacheDirectory: URL) throws -> ExamPack {
+    public static func load(
+        directory: URL, cacheDirectory: URL, mark: (String) -> Void = { _ in }
+    ) throws -> ExamPack {
         let directory = directory.standardizedFileURL
         guard let key = key(of: directory) else { return try PackLoader.load(directory: directory) }
+        mark("pack key")
         let folder = cacheDirectory.appendingPathComponent("packs")
         let file = folder.appendingPathComponent(slotName(pack: directory))
-        if let data = FileManager.default.contents(atPath: file.path),
-            let pack = PackCacheCodec.decode([UInt8](data), key: key, directory: directory)
-        {
-            return pack
+        if let data = FileManager.default.contents(atPath: file.path) {
+            let bytes = [UInt8](data)
+            mark("pack read")
+            if let pack = PackCacheCodec.decode(bytes, key: key, directory: directory) { return pack }
         }
         let pack = try PackLoader.load(directory: directory)
         store(PackCacheCodec.encode(pack, key: key), at: file)
