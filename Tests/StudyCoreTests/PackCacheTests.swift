@@ -61,17 +61,28 @@ final class PackCacheTests: XCTestCase {
         try FileManager.default.attributesOfItem(atPath: url.path)[.modificationDate] as? Date
     }
 
+    private var cacheHeader: (identity: String, key: String)? {
+        FileManager.default.contents(atPath: cacheFile.path).flatMap { PackCacheCodec.header([UInt8]($0)) }
+    }
+
     /// The key is the files' contents: a same-size edit under the old modification time reloads,
-    /// and a new modification time alone does not.
+    /// and a new modification time alone does not (the cache only records the files' new identity,
+    /// so the next start skips hashing again). An unchanged pack leaves the cache file alone.
     func testTheCacheFollowsContentsNotTimes() throws {
         _ = try PackCache.load(directory: pack, cacheDirectory: cache)
         let file = pack.appendingPathComponent("questions/food.yaml")
+        let before = try XCTUnwrap(cacheHeader)
         let written = try XCTUnwrap(try modificationDate(cacheFile))
-        try FileManager.default.setAttributes(
-            [.modificationDate: Date(timeIntervalSinceNow: 3600)], ofItemAtPath: file.path)
         Thread.sleep(forTimeInterval: 0.01)
         _ = try PackCache.load(directory: pack, cacheDirectory: cache)
-        XCTAssertEqual(try modificationDate(cacheFile), written, "a touched file must not rewrite the cache")
+        XCTAssertEqual(try modificationDate(cacheFile), written, "an unchanged pack must not rewrite the cache")
+
+        try FileManager.default.setAttributes(
+            [.modificationDate: Date(timeIntervalSinceNow: 3600)], ofItemAtPath: file.path)
+        _ = try PackCache.load(directory: pack, cacheDirectory: cache)
+        let touched = try XCTUnwrap(cacheHeader)
+        XCTAssertEqual(touched.key, before.key, "a touched file keeps the content key")
+        XCTAssertNotEqual(touched.identity, before.identity, "and the cache records the files' new identity")
 
         let original = try XCTUnwrap(try modificationDate(file))
         let text = try String(contentsOf: file, encoding: .utf8)

@@ -23,24 +23,63 @@ public enum PackCache {
     }
 
     /// Loads the pack at `directory`, from the cache in `cacheDirectory` when it is current.
-    /// `mark` is called after each step ("pack key", "pack read"), for start-up tracing.
+    ///
+    /// Hashing every pack file was most of a warm start, so the cache also records the files'
+    /// identity as `stat` gives it (device, inode, size, modification and change times): when
+    /// none of that moved, the contents cannot have changed (any write updates the change
+    /// time, which no tool can set back) and the cache is used without reading the files.
+    /// Otherwise the contents decide, as before, and a hit records the new identity.
+    /// `mark` is called after each step ("pack-key", "pack-read"), for start-up tracing.
     /// - Throws: `PackLoadError`, as `PackLoader.load` does, when the pack is invalid.
     public static func load(
         directory: URL, cacheDirectory: URL, mark: (String) -> Void = { _ in }
     ) throws -> ExamPack {
         let directory = directory.standardizedFileURL
-        guard let key = key(of: directory) else { return try PackLoader.load(directory: directory) }
-        mark("pack key")
-        let folder = cacheDirectory.appendingPathComponent("packs")
-        let file = folder.appendingPathComponent(slotName(pack: directory))
-        if let data = FileManager.default.contents(atPath: file.path) {
-            let bytes = [UInt8](data)
-            mark("pack read")
-            if let pack = PackCacheCodec.decode(bytes, key: key, directory: directory) { return pack }
+        guard let files = files(of: directory) else { return try PackLoader.load(directory: directory) }
+        let identity = statIdentity(of: files)
+        mark("pack-key")
+        let file = cacheDirectory.appendingPathComponent("packs").appendingPathComponent(slotName(pack: directory))
+        let cached = readBytes(file.path)
+        mark("pack-read")
+        if let cached, let header = PackCacheCodec.header(cached), header.identity == identity,
+            let pack = PackCacheCodec.decode(cached, key: header.key, directory: directory)
+        {
+            return pack
+        }
+        guard let key = key(of: files) else { return try PackLoader.load(directory: directory) }
+        if let cached, let pack = PackCacheCodec.decode(cached, key: key, directory: directory) {
+            store(PackCacheCodec.encode(pack, key: key, identity: identity), at: file)
+            return pack
         }
         let pack = try PackLoader.load(directory: directory)
-        store(PackCacheCodec.encode(pack, key: key), at: file)
+        store(PackCacheCodec.encode(pack, key: key, identity: identity), at: file)
         return pack
+    }
+
+    static func isEmptyFile(_ path: String) -> Bool {
+        var info = stat()
+        return stat(path, &info) == 0 && info.st_size == 0
+    }
+
+    /// The whole file, read straight into an array (nil when it is missing, unreadable or empty).
+    static func readBytes(_ path: String) -> [UInt8]? {
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { return nil }
+        defer { close(fd) }
+        var info = stat()
+        guard fstat(fd, &info) == 0, info.st_size > 0 else { return nil }
+        let size = Int(info.st_size)
+        var ok = true
+        let bytes = [UInt8](unsafeUninitializedCapacity: size) { buffer, count in
+            var done = 0
+            while done < size {
+                let n = read(fd, buffer.baseAddress! + done, size - done)
+                if n <= 0 { ok = false; break }
+                done += n
+            }
+            count = done
+        }
+        return ok ? bytes : nil
     }
 
     /// One cache file per pack folder and program: the debug build of `make run` and an installed
@@ -59,32 +98,29 @@ public enum PackCache {
     /// Slots beyond this many, least recently written first, are removed when a new one is written.
     static let maxSlots = 8
 
-    /// The cache key of a pack folder: the executable's identity and a hash of the name, size
-    /// and bytes of every pack file, in name order; nil when a file cannot be read.
-    static func key(of directory: URL) -> String? {
-        var hasher = ContentHash()
-        func add(_ url: URL, _ name: String) -> Bool {
-            guard let data = FileManager.default.contents(atPath: url.path) else { return false }
-            hasher.add(Array(name.utf8))
-            hasher.add(UInt64(data.count))
-            data.withUnsafeBytes { hasher.add($0) }
-            return true
-        }
-        guard add(directory.appendingPathComponent(PackValidator.outlineFileName), PackValidator.outlineFileName)
-        else { return nil }
-        let names = directory.appendingPathComponent(PackValidator.namesFileName)
-        if FileManager.default.fileExists(atPath: names.path), !add(names, PackValidator.namesFileName) { return nil }
-        // Files of each folder in name order, and one level of subfolders (notes of further editions).
+    /// A pack file: its name relative to the pack (the cache key covers names) and its path.
+    struct PackFile {
+        let name: String
+        let path: String
+        var isFolder: Bool { name.hasSuffix("/") }
+    }
+
+    /// Every file the pack is read from, in a fixed order: exam.yaml, names.yaml, then the files
+    /// of questions/, notes/ (one level of edition subfolders) and editions/ in name order.
+    /// Subfolders are listed by name too, so adding an empty one changes the key. Nil when a
+    /// required folder cannot be listed. Plain POSIX calls: this runs at every start.
+    static func files(of directory: URL) -> [PackFile]? {
+        let root = directory.path
+        var out = [PackFile(name: PackValidator.outlineFileName, path: root + "/" + PackValidator.outlineFileName)]
+        let names = root + "/" + PackValidator.namesFileName
+        if access(names, F_OK) == 0 { out.append(PackFile(name: PackValidator.namesFileName, path: names)) }
         func addFolder(_ relative: String, required: Bool, depth: Int) -> Bool {
-            let url = directory.appendingPathComponent(relative)
-            guard let entries = try? FileManager.default.contentsOfDirectory(atPath: url.path) else { return !required }
-            for name in entries.sorted() {
-                let child = url.appendingPathComponent(name)
-                var isDir: ObjCBool = false
-                if FileManager.default.fileExists(atPath: child.path, isDirectory: &isDir), isDir.boolValue {
-                    hasher.add(Array((relative + "/" + name + "/").utf8))
-                    if depth > 0, !addFolder(relative + "/" + name, required: true, depth: depth - 1) { return false }
-                } else if !add(child, relative + "/" + name) {
+            guard let entries = listFolder(root + "/" + relative) else { return !required }
+            for (name, isFolder) in entries {
+                let child = PackFile(
+                    name: relative + "/" + name + (isFolder ? "/" : ""), path: root + "/" + relative + "/" + name)
+                out.append(child)
+                if isFolder, depth > 0, !addFolder(relative + "/" + name, required: true, depth: depth - 1) {
                     return false
                 }
             }
@@ -94,6 +130,60 @@ public enum PackCache {
             addFolder(PackValidator.notesFolderName, required: false, depth: 1),
             addFolder(PackValidator.editionsFolderName, required: false, depth: 0)
         else { return nil }
+        return out
+    }
+
+    /// The entries of a folder (without . and ..) in name order, each with whether it is a folder.
+    static func listFolder(_ path: String) -> [(String, Bool)]? {
+        guard let dir = opendir(path) else { return nil }
+        defer { closedir(dir) }
+        var entries: [(String, Bool)] = []
+        while let entry = readdir(dir) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                String(cString: raw.bindMemory(to: CChar.self).baseAddress!)
+            }
+            if name == "." || name == ".." { continue }
+            var isFolder = entry.pointee.d_type == UInt8(DT_DIR)
+            if entry.pointee.d_type == UInt8(DT_UNKNOWN) || entry.pointee.d_type == UInt8(DT_LNK) {
+                var info = stat()
+                isFolder = stat(path + "/" + name, &info) == 0 && (info.st_mode & S_IFMT) == S_IFDIR
+            }
+            entries.append((name, isFolder))
+        }
+        return entries.sorted { $0.0 < $1.0 }
+    }
+
+    /// The cache key of a pack: the executable's identity and a hash of the name, size and bytes
+    /// of every pack file; nil when a file cannot be read. Folders count by name only.
+    static func key(of files: [PackFile]) -> String? {
+        var hasher = ContentHash()
+        for file in files {
+            hasher.add(Array(file.name.utf8))
+            if file.isFolder { continue }
+            guard let bytes = readBytes(file.path) ?? (isEmptyFile(file.path) ? [] : nil) else { return nil }
+            hasher.add(UInt64(bytes.count))
+            hasher.add(bytes)
+        }
+        return "\(executableIdentity)|\(hasher.hex)"
+    }
+
+    /// What `stat` says of every pack file (device, inode, size, modification and change times,
+    /// to the nanosecond), hashed with the names and the executable's identity. A file that
+    /// cannot be examined makes the identity unique, so it never matches.
+    static func statIdentity(of files: [PackFile]) -> String {
+        var hasher = ContentHash()
+        for file in files {
+            hasher.add(Array(file.name.utf8))
+            var info = stat()
+            guard stat(file.path, &info) == 0 else { return "unknown-\(UUID().uuidString)" }
+            for value in [
+                UInt64(info.st_dev), UInt64(info.st_ino), UInt64(bitPattern: Int64(info.st_size)),
+                UInt64(bitPattern: Int64(info.st_mtim.tv_sec)), UInt64(bitPattern: Int64(info.st_mtim.tv_nsec)),
+                UInt64(bitPattern: Int64(info.st_ctim.tv_sec)), UInt64(bitPattern: Int64(info.st_ctim.tv_nsec)),
+            ] {
+                hasher.add(value)
+            }
+        }
         return "\(executableIdentity)|\(hasher.hex)"
     }
 

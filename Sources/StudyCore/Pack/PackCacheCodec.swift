@@ -10,13 +10,15 @@ import Foundation
 /// `decode` return nil, and the caller loads the pack from its YAML instead.
 enum PackCacheCodec {
     static let magic: [UInt8] = Array("PROCTOR-PACK".utf8)
-    static let formatVersion = 4
+    static let formatVersion = 5
 
-    static func encode(_ pack: ExamPack, key: String) -> [UInt8] {
+    /// `identity`: what `stat` said of the pack files when they hashed to `key` (see `PackCache`).
+    static func encode(_ pack: ExamPack, key: String, identity: String = "") -> [UInt8] {
         let body = encodeBody(pack)
         var w = ByteWriter()
         w.bytes(magic)
         w.int(formatVersion)
+        w.string(identity)
         w.string(key)
         w.string(checksum(body[...]))
         w.bytes(body)
@@ -92,12 +94,21 @@ enum PackCacheCodec {
         }
     }
 
+    /// The file identity and content key a cache was written for, without checking its body.
+    static func header(_ data: [UInt8]) -> (identity: String, key: String)? {
+        var r = ByteReader(data)
+        guard r.bytes(magic.count) == magic, r.int() == formatVersion, let identity = r.string(),
+            let key = r.string()
+        else { return nil }
+        return (identity, key)
+    }
+
     /// The pack stored in `data` (seen through its default edition) when it was written for `key`
     /// by this format version.
     static func decode(_ data: [UInt8], key: String, directory: URL) -> ExamPack? {
         var r = ByteReader(data)
-        guard r.bytes(magic.count) == magic, r.int() == formatVersion, r.string() == key, let sum = r.string(),
-            sum == checksum(r.remaining)
+        guard r.bytes(magic.count) == magic, r.int() == formatVersion, r.string() != nil, r.string() == key,
+            let sum = r.string(), sum == checksum(r.remaining)
         else { return nil }
         guard let id = r.string(), let title = r.string(), let vendor = r.string(),
             let minutes = r.int(), let count = r.int(), let maxCount = r.int(), let passing = r.double(),
