@@ -10,7 +10,7 @@ import Foundation
 /// `decode` return nil, and the caller loads the pack from its YAML instead.
 enum PackCacheCodec {
     static let magic: [UInt8] = Array("PROCTOR-PACK".utf8)
-    static let formatVersion = 5
+    static let formatVersion = 6
 
     /// `identity`: what `stat` said of the pack files when they hashed to `key` (see `PackCache`).
     static func encode(_ pack: ExamPack, key: String, identity: String = "") -> [UInt8] {
@@ -58,20 +58,40 @@ enum PackCacheCodec {
             w.strings(q.covers)
             w.bool(q.kind == .multiple)
             w.int(q.difficulty)
-            w.string(q.stem)
-            w.int(q.choices.count)
-            for c in q.choices {
-                w.string(c.text)
-                w.bool(c.isCorrect)
-                w.string(c.why)
-            }
-            w.string(q.explanation)
-            w.strings(q.refs)
+            // The body is a length-prefixed blob, so loading can skip it and decode it on first use.
+            w.blob(encodeBody(q.body))
             w.string(q.reviewBy ?? "")
             w.string(q.sourceFile)
             w.int(q.sourceLine)
         }
         return w.buffer
+    }
+
+    private static func encodeBody(_ body: QuestionBody) -> [UInt8] {
+        var w = ByteWriter()
+        w.string(body.stem)
+        w.int(body.choices.count)
+        for c in body.choices {
+            w.string(c.text)
+            w.bool(c.isCorrect)
+            w.string(c.why)
+        }
+        w.string(body.explanation)
+        w.strings(body.refs)
+        return w.buffer
+    }
+
+    /// A body the checksum already vouched for; nil only if the writer and reader disagree.
+    static func decodeBody(_ r: inout ByteReader) -> QuestionBody? {
+        guard let stem = r.string(), let choiceCount = r.count() else { return nil }
+        var choices: [Choice] = []
+        choices.reserveCapacity(choiceCount)
+        for _ in 0..<choiceCount {
+            guard let text = r.string(), let correct = r.bool(), let why = r.string() else { return nil }
+            choices.append(Choice(text: text, isCorrect: correct, why: why))
+        }
+        guard let explanation = r.string(), let refs = r.strings() else { return nil }
+        return QuestionBody(stem: stem, choices: choices, explanation: explanation, refs: refs)
     }
 
     private static func encodeSections(_ sections: [Section], _ w: inout ByteWriter) {
@@ -130,22 +150,19 @@ enum PackCacheCodec {
         questions.reserveCapacity(questionCount)
         for _ in 0..<questionCount {
             guard let qid = r.string(), let sub = r.string(), let covers = r.strings(), let multiple = r.bool(),
-                let difficulty = r.int(), let stem = r.string(), let choiceCount = r.count()
+                let difficulty = r.int(), let bodyRange = r.blobRange(),
+                ByteReader(data, at: bodyRange.lowerBound).peekBodyIsWellFormed(upTo: bodyRange.upperBound),
+                let reviewBy = r.string(), let file = r.string(), let line = r.int()
             else { return nil }
-            var choices: [Choice] = []
-            choices.reserveCapacity(choiceCount)
-            for _ in 0..<choiceCount {
-                guard let text = r.string(), let correct = r.bool(), let why = r.string() else { return nil }
-                choices.append(Choice(text: text, isCorrect: correct, why: why))
+            let content = QuestionContent { [data] in
+                var body = ByteReader(data, at: bodyRange.lowerBound)
+                return decodeBody(&body) ?? QuestionBody(stem: "", choices: [], explanation: "", refs: [])
             }
-            guard let explanation = r.string(), let refs = r.strings(), let reviewBy = r.string(),
-                let file = r.string(), let line = r.int()
-            else { return nil }
             questions.append(
                 Question(
                     id: qid, subsectionID: sub, covers: covers, kind: multiple ? .multiple : .single,
-                    difficulty: difficulty, stem: stem, choices: choices, explanation: explanation, refs: refs,
-                    reviewBy: reviewBy.isEmpty ? nil : reviewBy, sourceFile: file, sourceLine: line))
+                    difficulty: difficulty, content: content, reviewBy: reviewBy.isEmpty ? nil : reviewBy,
+                    sourceFile: file, sourceLine: line))
         }
         guard r.isAtEnd else { return nil }
         return ExamPack(
@@ -211,6 +228,11 @@ struct ByteWriter {
         int(list.count)
         for s in list { string(s) }
     }
+
+    mutating func blob(_ bytes: [UInt8]) {
+        int(bytes.count)
+        buffer += bytes
+    }
 }
 
 struct ByteReader {
@@ -218,6 +240,12 @@ struct ByteReader {
     private var offset = 0
 
     init(_ data: [UInt8]) { self.data = data }
+
+    /// A reader positioned at `offset` (the array is shared, not copied).
+    init(_ data: [UInt8], at offset: Int) {
+        self.data = data
+        self.offset = offset
+    }
 
     var isAtEnd: Bool { offset == data.count }
 
@@ -275,6 +303,32 @@ struct ByteReader {
                 return n
             }
         }
+    }
+
+    /// The byte range of a length-prefixed blob, skipped over.
+    mutating func blobRange() -> Range<Int>? {
+        guard let n = count() else { return nil }
+        defer { offset += n }
+        return offset..<offset + n
+    }
+
+    /// Whether a question body starts here and ends exactly at `end`: the stem, each choice's
+    /// fields, the explanation and the refs are walked as lengths only, so a damaged cache is
+    /// refused at load even though the strings are built later.
+    func peekBodyIsWellFormed(upTo end: Int) -> Bool {
+        var r = self
+        func skipString() -> Bool {
+            guard let n = r.count() else { return false }
+            r.offset += n
+            return true
+        }
+        guard skipString(), let choices = r.count() else { return false }
+        for _ in 0..<choices {
+            guard skipString(), r.bool() != nil, skipString() else { return false }
+        }
+        guard skipString(), let refs = r.count() else { return false }
+        for _ in 0..<refs where !skipString() { return false }
+        return r.offset == end
     }
 
     mutating func strings() -> [String]? {

@@ -101,7 +101,7 @@ public struct Choice: Sendable, Hashable, Codable {
     }
 }
 
-public struct Question: Sendable, Hashable, Codable, Identifiable {
+public struct Question: Sendable, Hashable, Identifiable {
     /// Unique across the pack and stable forever (progress is keyed by it).
     public let id: String
     /// The subsection in the pack's current edition (the one holding its first consideration there).
@@ -111,10 +111,13 @@ public struct Question: Sendable, Hashable, Codable, Identifiable {
     public let kind: QuestionKind
     /// 1 (easy) ... 3 (hard).
     public let difficulty: Int
-    public let stem: String
-    public let choices: [Choice]
-    public let explanation: String
-    public let refs: [String]
+    /// Stem, choices, explanation and references, decoded on first use when read from the cache.
+    private let content: QuestionContent
+    public var body: QuestionBody { content.body }
+    public var stem: String { content.body.stem }
+    public var choices: [Choice] { content.body.choices }
+    public var explanation: String { content.body.explanation }
+    public var refs: [String] { content.body.refs }
     /// `YYYY-MM` after which a fact the question rests on should be checked again (Preview,
     /// deprecated), or nil.
     public let reviewBy: String?
@@ -128,26 +131,44 @@ public struct Question: Sendable, Hashable, Codable, Identifiable {
         difficulty: Int, stem: String, choices: [Choice], explanation: String,
         refs: [String], reviewBy: String? = nil, sourceFile: String = "", sourceLine: Int = 0
     ) {
+        self.init(
+            id: id, subsectionID: subsectionID, covers: covers, kind: kind, difficulty: difficulty,
+            content: QuestionContent(QuestionBody(stem: stem, choices: choices, explanation: explanation, refs: refs)),
+            reviewBy: reviewBy, sourceFile: sourceFile, sourceLine: sourceLine)
+    }
+
+    init(
+        id: String, subsectionID: String, covers: [String], kind: QuestionKind, difficulty: Int,
+        content: QuestionContent, reviewBy: String?, sourceFile: String, sourceLine: Int
+    ) {
         self.id = id
         self.subsectionID = subsectionID
         self.covers = covers
         self.kind = kind
         self.difficulty = difficulty
-        self.stem = stem
-        self.choices = choices
-        self.explanation = explanation
-        self.refs = refs
+        self.content = content
         self.reviewBy = reviewBy
         self.sourceFile = sourceFile
         self.sourceLine = sourceLine
     }
 
-    /// The same question in another edition's subsection.
+    /// The same question in another edition's subsection (the body is shared, not decoded).
     func placed(in subsectionID: String) -> Question {
         Question(
-            id: id, subsectionID: subsectionID, covers: covers, kind: kind, difficulty: difficulty, stem: stem,
-            choices: choices, explanation: explanation, refs: refs, reviewBy: reviewBy, sourceFile: sourceFile,
-            sourceLine: sourceLine)
+            id: id, subsectionID: subsectionID, covers: covers, kind: kind, difficulty: difficulty, content: content,
+            reviewBy: reviewBy, sourceFile: sourceFile, sourceLine: sourceLine)
+    }
+
+    public static func == (a: Question, b: Question) -> Bool {
+        a.id == b.id && a.subsectionID == b.subsectionID && a.covers == b.covers && a.kind == b.kind
+            && a.difficulty == b.difficulty && a.reviewBy == b.reviewBy && a.sourceFile == b.sourceFile
+            && a.sourceLine == b.sourceLine && (a.content === b.content || a.body == b.body)
+    }
+
+    /// Ids are unique in a pack, so the id and placement are enough to spread questions.
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(id)
+        hasher.combine(subsectionID)
     }
 
     /// Number of correct choices (1 for `.single`; the app prints "Choose N" for `.multiple`).
