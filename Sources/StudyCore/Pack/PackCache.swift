@@ -39,7 +39,7 @@ public enum PackCache {
         let identity = statIdentity(of: files)
         mark("pack-key")
         let file = cacheDirectory.appendingPathComponent("packs").appendingPathComponent(slotName(pack: directory))
-        let cached = readBytes(file.path)
+        let cached = CacheBytes(mapping: file.path)
         mark("pack-read")
         if let cached, let header = PackCacheCodec.header(cached), header.identity == identity,
             let pack = PackCacheCodec.decode(cached, key: header.key, directory: directory)

@@ -26,8 +26,12 @@ enum PackCacheCodec {
     }
 
     static func checksum(_ bytes: ArraySlice<UInt8>) -> String {
+        bytes.withUnsafeBufferPointer { checksum($0) }
+    }
+
+    static func checksum(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
         var hasher = ContentHash()
-        bytes.withUnsafeBytes { hasher.add($0) }
+        hasher.add(UnsafeRawBufferPointer(bytes))
         return hasher.hex
     }
 
@@ -115,7 +119,9 @@ enum PackCacheCodec {
     }
 
     /// The file identity and content key a cache was written for, without checking its body.
-    static func header(_ data: [UInt8]) -> (identity: String, key: String)? {
+    static func header(_ data: [UInt8]) -> (identity: String, key: String)? { header(CacheBytes(data)) }
+
+    static func header(_ data: CacheBytes) -> (identity: String, key: String)? {
         var r = ByteReader(data)
         guard r.bytes(magic.count) == magic, r.int() == formatVersion, let identity = r.string(),
             let key = r.string()
@@ -126,6 +132,10 @@ enum PackCacheCodec {
     /// The pack stored in `data` (seen through its default edition) when it was written for `key`
     /// by this format version.
     static func decode(_ data: [UInt8], key: String, directory: URL) -> ExamPack? {
+        decode(CacheBytes(data), key: key, directory: directory)
+    }
+
+    static func decode(_ data: CacheBytes, key: String, directory: URL) -> ExamPack? {
         var r = ByteReader(data)
         guard r.bytes(magic.count) == magic, r.int() == formatVersion, r.string() != nil, r.string() == key,
             let sum = r.string(), sum == checksum(r.remaining)
@@ -235,14 +245,59 @@ struct ByteWriter {
     }
 }
 
+/// The bytes of a cache file: mapped from the file (no copy; pages are read as they are
+/// touched) or held in an array. Question bodies keep a reference, since they are decoded
+/// from these bytes on first use.
+final class CacheBytes: @unchecked Sendable {
+    let base: UnsafePointer<UInt8>
+    let count: Int
+    private let copy: UnsafeMutablePointer<UInt8>?
+    private let mapping: UnsafeMutableRawPointer?
+
+    /// A private copy of `bytes`.
+    init(_ bytes: [UInt8]) {
+        let storage = UnsafeMutablePointer<UInt8>.allocate(capacity: max(1, bytes.count))
+        storage.initialize(from: bytes, count: bytes.count)
+        copy = storage
+        mapping = nil
+        count = bytes.count
+        base = UnsafePointer(storage)
+    }
+
+    /// The file mapped read-only, or nil when it is missing, empty or cannot be mapped.
+    init?(mapping path: String) {
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { return nil }
+        defer { close(fd) }
+        var info = stat()
+        guard fstat(fd, &info) == 0, info.st_size > 0,
+            let pointer = mmap(nil, Int(info.st_size), PROT_READ, MAP_PRIVATE, fd, 0), pointer != MAP_FAILED
+        else { return nil }
+        copy = nil
+        mapping = pointer
+        count = Int(info.st_size)
+        base = UnsafePointer(pointer.assumingMemoryBound(to: UInt8.self))
+    }
+
+    deinit {
+        if let mapping { munmap(mapping, count) }
+        copy?.deallocate()
+    }
+
+    subscript(_ i: Int) -> UInt8 { base[i] }
+
+    func buffer(_ range: Range<Int>) -> UnsafeBufferPointer<UInt8> {
+        UnsafeBufferPointer(start: base + range.lowerBound, count: range.count)
+    }
+}
+
 struct ByteReader {
-    private let data: [UInt8]
+    private let data: CacheBytes
     private var offset = 0
 
-    init(_ data: [UInt8]) { self.data = data }
+    init(_ data: [UInt8]) { self.data = CacheBytes(data) }
 
-    /// A reader positioned at `offset` (the array is shared, not copied).
-    init(_ data: [UInt8], at offset: Int) {
+    init(_ data: CacheBytes, at offset: Int = 0) {
         self.data = data
         self.offset = offset
     }
@@ -252,7 +307,7 @@ struct ByteReader {
     mutating func bytes(_ n: Int) -> [UInt8]? {
         guard n >= 0, n <= data.count - offset else { return nil }
         defer { offset += n }
-        return Array(data[offset..<offset + n])
+        return Array(data.buffer(offset..<offset + n))
     }
 
     mutating func int() -> Int? {
@@ -288,7 +343,7 @@ struct ByteReader {
         return Double(bitPattern: bits)
     }
 
-    var remaining: ArraySlice<UInt8> { data[offset...] }
+    var remaining: UnsafeBufferPointer<UInt8> { data.buffer(offset..<data.count) }
 
     /// The body's checksum vouches for the bytes, which the writer took from valid strings;
     /// `String(validating:as:)` would check them again through unspecialized generic code
@@ -296,12 +351,10 @@ struct ByteReader {
     mutating func string() -> String? {
         guard let n = count() else { return nil }
         defer { offset += n }
-        return data.withUnsafeBufferPointer { buffer in
-            let source = UnsafeBufferPointer(rebasing: buffer[offset..<offset + n])
-            return String(unsafeUninitializedCapacity: n) { target in
-                _ = target.initialize(from: source)
-                return n
-            }
+        let source = data.buffer(offset..<offset + n)
+        return String(unsafeUninitializedCapacity: n) { target in
+            _ = target.initialize(from: source)
+            return n
         }
     }
 
