@@ -408,9 +408,9 @@ class Bench:
     PHASES = [
         ("main", "fork and exec under the pty, dynamic linking, Swift runtime set-up"),
         ("arguments", "argument parsing (ArgumentParser)"),
-        ("pack key", "the pack's cache key: every pack file read and hashed"),
-        ("pack read", "the cached pack read from its file"),
-        ("pack", "the cached pack checked and decoded, and seen through the chosen guide edition"),
+        ("pack-key", "the pack files listed and their stat identity taken (contents hashed only when it moved)"),
+        ("pack-read", "the cached pack mapped from its file"),
+        ("pack", "the cached pack checked and its metadata decoded (question bodies wait for first use)"),
         ("store", "waiting for the progress database, opened on a second thread meanwhile"),
         ("progress", "the progress summary read from the database"),
         ("terminal", "ncurses set-up"),
