@@ -1,18 +1,17 @@
 import Foundation
 
-/// Runs a throwing closure on its own thread from the moment it is created; `value()` waits for
-/// it. The one helper for background work: start-up opens the progress database while the pack
-/// loads, and YAML parsing runs on big-stack threads (composition recurses once per nesting
-/// level, which could overflow a small secondary-thread stack on hostile input).
-public final class BackgroundTask<T>: @unchecked Sendable {
-    /// Stack for threads that parse YAML.
-    public static var parsingStackSize: Int { 64 * 1024 * 1024 }
-
-    private var result: Result<T, any Error>?
+/// Runs a closure on its own thread from the moment it is created; `value()` waits for it. The
+/// one helper for background work: start-up opens the progress database while the pack loads,
+/// and YAML parsing runs on big-stack threads. A closure that cannot throw (`Failure == Never`)
+/// gives a `value()` that cannot either.
+public final class BackgroundTask<T, Failure: Error>: @unchecked Sendable {
+    private var result: Result<T, Failure>?
     private let done = DispatchSemaphore(value: 0)
 
     /// - Parameter stackSize: the thread's stack in bytes (nil: the system default).
-    public init(name: String? = nil, stackSize: Int? = nil, _ body: @escaping @Sendable () throws -> T) {
+    public init(
+        name: String? = nil, stackSize: Int? = nil, _ body: @escaping @Sendable () throws(Failure) -> T
+    ) {
         let thread = Thread { [self] in
             result = Result(catching: body)
             done.signal()
@@ -23,16 +22,12 @@ public final class BackgroundTask<T>: @unchecked Sendable {
     }
 
     /// The closure's value, or the error it threw. Call it once.
-    public func value() throws -> T {
+    public func value() throws(Failure) -> T {
         done.wait()
         return try result!.get()
     }
 }
 
-extension BackgroundTask where T: Sendable {
-    /// The value of a closure that cannot throw.
-    public func value() -> T {
-        done.wait()
-        return try! result!.get()
-    }
-}
+/// Stack for threads that parse YAML: composition recurses once per nesting level, which could
+/// overflow a small secondary-thread stack on hostile input.
+public let parsingStackSize = 64 * 1024 * 1024

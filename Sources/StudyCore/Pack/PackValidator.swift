@@ -20,7 +20,7 @@ public enum PackValidator {
     /// Runs on a private thread with a large stack (YAML composition recurses once per nesting level,
     /// which could overflow a small secondary-thread stack on hostile input) and waits for it.
     public static func validate(directory: URL) -> ValidationReport {
-        BackgroundTask(name: "PackValidator", stackSize: BackgroundTask<ValidationReport>.parsingStackSize) {
+        BackgroundTask(name: "PackValidator", stackSize: parsingStackSize) {
             PackBuilder(directory: directory).run()
         }.value()
     }

@@ -320,7 +320,7 @@ enum ParallelQuestionFiles {
             work()
             return files
         }
-        let helpers = (1..<workers).map { _ in BackgroundTask(stackSize: BackgroundTask<Void>.parsingStackSize, work) }
+        let helpers = (1..<workers).map { _ in BackgroundTask(stackSize: parsingStackSize, work) }
         work()
         for helper in helpers { helper.value() }
         return files
