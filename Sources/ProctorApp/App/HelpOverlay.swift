@@ -12,7 +12,7 @@ public struct HelpOverlay: Equatable, Sendable {
         case .outline: screenName = "Exam guide"; screenKeys = OutlineScreen.helpKeys
         case .practice: screenName = "Practice"; screenKeys = PracticeScreen.helpKeys
         case .exam: screenName = "Mock exam"; screenKeys = ExamScreen.helpKeys
-        case .results: screenName = "Results"; screenKeys = ResultsScreen.helpKeys
+        case .results(let s): screenName = "Results"; screenKeys = s.helpKeys
         case .review: screenName = "Review"; screenKeys = ReviewScreen.helpKeys
         case .stats: screenName = "Stats"; screenKeys = StatsScreen.helpKeys
         case .history: screenName = "Exam history"; screenKeys = ExamHistoryScreen.helpKeys

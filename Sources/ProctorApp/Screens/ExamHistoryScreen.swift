@@ -9,24 +9,33 @@ public struct ExamHistoryScreen: Equatable, Sendable {
 
     public init() {}
 
-    static let hints: [(String, String)] = [("↑↓", "move"), ("Enter", "results"), ("q", "back")]
-    static let helpKeys: [(String, String)] = [
-        ("↑/↓  PgUp/PgDn", "move through the exams, newest first"),
-        ("Enter", "open the exam's results: sections, every question, explanations"),
-        ("Esc  q", "back"),
-    ]
+    enum Input: Sendable { case move, open, back }
+
+    static let keys = KeyMap<Input>([
+        KeyBinding(
+            ListState.navigationKeys, .move, bar: ("↑↓", "move"),
+            help: ("↑/↓  PgUp/PgDn", "move through the exams, newest first")),
+        KeyBinding(
+            [.enter], .open, bar: ("Enter", "results"),
+            help: ("Enter", "open the exam's results: sections, every question, explanations")),
+        KeyBinding([.escape, .char("q")], .back, bar: ("q", "back"), help: ("Esc  q", "back")),
+    ])
+    static var hints: [(String, String)] { keys.barHints }
+    static var helpKeys: [(String, String)] { keys.helpHints }
 
     static func attempts(_ context: AppContext) -> [ExamAttemptRecord] { context.progress.exams.reversed() }
 
     mutating func handle(_ key: Key, context: inout AppContext) -> Outcome {
         let attempts = Self.attempts(context)
-        if list.handle(key, count: attempts.count, viewHeight: Self.listHeight(context)) { return .none }
-        switch key {
-        case .escape, .char("q"): return .pop
-        case .enter:
+        switch Self.keys.action(for: key) {
+        case .move?:
+            list.handle(key, count: attempts.count, viewHeight: Self.listHeight(context))
+            return .none
+        case .back?: return .pop
+        case .open?:
             guard let i = list.selected, attempts.indices.contains(i), let id = attempts[i].id else { return .none }
             return Outcome(commands: [.openExamResults(attemptID: id)])
-        default: return .none
+        case nil: return .none
         }
     }
 

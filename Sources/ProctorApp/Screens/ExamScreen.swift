@@ -16,31 +16,61 @@ public struct ExamScreen: Equatable, Sendable {
         Outcome(commands: [.startExam(context.examDefaults)])
     }
 
-    var hints: [(String, String)] {
-        if showingOverview { return [("↑↓", "move"), ("Enter", "go to"), ("o/Esc", "close"), ("S", "submit")] }
-        return [
-            ("a-e 1-6", "pick"), ("n/p", "next/prev"), ("f", "flag"), ("o", "overview"), ("S", "submit"),
-            ("q", "leave"),
-        ]
+    enum Input: Sendable {
+        case leave, submit, next, previous, first, last, overview, flag, highlight(Int), scroll(Int), toggle, pick
+        case move, goTo, closeOverview
     }
 
-    static let helpKeys: [(String, String)] = [
-        ("a-e  1-6", "pick a choice (f is flag here: use 6 for choice F)"),
-        ("↑/↓  Space", "move between choices, toggle the highlighted one"),
-        ("n/→  p/←", "next / previous question"),
-        ("f", "flag the question for review"),
-        ("o", "overview of every question: answered, flagged, blank"),
-        ("S", "submit the exam (asks first, counting blanks and flags)"),
-        ("PgUp/PgDn", "scroll a long question"),
-        ("q  Esc", "leave; the attempt is kept and the clock keeps running"),
-    ]
+    /// Answering: f flags, so choice F is picked with 6.
+    static let questionKeys = KeyMap<Input>([
+        KeyBinding(
+            KeyBinding<Input>.chars("abcde123456"), .pick, bar: ("a-e 1-6", "pick"),
+            help: ("a-e  1-6", "pick a choice (f is flag here: use 6 for choice F)")),
+        KeyBinding(
+            [.up, .char("k")], .highlight(-1), help: ("↑/↓  Space", "move between choices, toggle the highlighted one")),
+        KeyBinding([.down, .char("j")], .highlight(1)),
+        KeyBinding([.char(" ")], .toggle),
+        KeyBinding(
+            [.char("n"), .right, .tab], .next, bar: ("n/p", "next/prev"),
+            help: ("n/→/Tab  p/←/Shift-Tab", "next / previous question")),
+        KeyBinding([.char("p"), .left, .backTab], .previous),
+        KeyBinding([.home, .char("g")], .first, help: ("g/G", "first / last question")),
+        KeyBinding([.end, .char("G")], .last),
+        KeyBinding([.char("f")], .flag, bar: ("f", "flag"), help: ("f", "flag the question for review")),
+        KeyBinding(
+            [.char("o")], .overview, bar: ("o", "overview"),
+            help: ("o", "overview of every question: answered, flagged, blank")),
+        KeyBinding(
+            [.char("S")], .submit, bar: ("S", "submit"),
+            help: ("S", "submit the exam (asks first, counting blanks and flags)")),
+        KeyBinding([.pageDown], .scroll(10), help: ("PgUp/PgDn", "scroll a long question")),
+        KeyBinding([.pageUp], .scroll(-10)),
+        KeyBinding(
+            [.escape, .char("q")], .leave, bar: ("q", "leave"),
+            help: ("q  Esc", "leave; the attempt is kept and the clock keeps running")),
+    ])
+
+    /// The overview of every question.
+    static let overviewKeys = KeyMap<Input>([
+        KeyBinding(
+            ListState.navigationKeys, .move, bar: ("↑↓", "move"), help: ("overview: ↑/↓", "move through the questions")),
+        KeyBinding(
+            [.enter], .goTo, bar: ("Enter", "go to"), help: ("overview: Enter", "go to the highlighted question")),
+        KeyBinding(
+            [.escape, .char("o"), .char("q")], .closeOverview, bar: ("o/Esc", "close"),
+            help: ("overview: o  Esc", "close the overview")),
+        KeyBinding([.char("S")], .submit, bar: ("S", "submit")),
+    ])
+
+    var keys: KeyMap<Input> { showingOverview ? Self.overviewKeys : Self.questionKeys }
+    var hints: [(String, String)] { keys.barHints }
+    static var helpKeys: [(String, String)] { questionKeys.merged(with: overviewKeys).helpHints }
 
     mutating func handle(_ key: Key, context: inout AppContext) -> Outcome {
         if session.isExpired(at: context.now) { return finish }
-        if showingOverview { return handleOverview(key, context: context) }
         let now = context.now
-        switch key {
-        case .escape, .char("q"):
+        switch keys.action(for: key) {
+        case .leave?:
             return Outcome(
                 overlay: .confirm(
                     ConfirmDialog(
@@ -48,39 +78,31 @@ public struct ExamScreen: Equatable, Sendable {
                         body: "Your answers are saved. The clock keeps running, as in the real exam: "
                             + "run `proctor exam` or press e on Home to resume before it runs out.",
                         yesLabel: "leave", noLabel: "stay", onYes: .leaveExam)))
-        case .char("S"):
+        case .submit?:
             return Outcome(overlay: .confirm(submitDialog))
-        case .char("n"), .right, .tab: session.go(to: session.index + 1)
-        case .char("p"), .left, .backTab: session.go(to: session.index - 1)
-        case .home, .char("g"): session.go(to: 0)
-        case .end, .char("G"): session.go(to: session.count - 1)
-        case .char("o"):
+        case .next?: session.go(to: session.index + 1)
+        case .previous?: session.go(to: session.index - 1)
+        case .first?: session.go(to: 0)
+        case .last?: session.go(to: session.count - 1)
+        case .overview?:
             showingOverview = true
             overviewList = ListState(selected: session.index)
-        case .char("f"): return Outcome(commands: [.saveExamAnswer(session.toggleFlag(now: now))])
-        case .up, .char("k"): session.moveHighlight(by: -1)
-        case .down, .char("j"): session.moveHighlight(by: 1)
-        case .pageDown: session.scroll(by: 10)
-        case .pageUp: session.scroll(by: -10)
-        case .char(" "): return Outcome(commands: [.saveExamAnswer(session.toggleHighlighted(now: now))])
-        case .char(let c):
-            if let position = QuestionPresentation.position(for: c), position < session.current.order.count {
+        case .flag?: return Outcome(commands: [.saveExamAnswer(session.toggleFlag(now: now))])
+        case .highlight(let step)?: session.moveHighlight(by: step)
+        case .scroll(let rows)?: session.scroll(by: rows)
+        case .toggle?: return Outcome(commands: [.saveExamAnswer(session.toggleHighlighted(now: now))])
+        case .pick?:
+            if case .char(let c) = key, let position = QuestionPresentation.position(for: c),
+                position < session.current.order.count
+            {
                 return Outcome(commands: [.saveExamAnswer(session.pick(position: position, now: now))])
             }
-        default: break
-        }
-        return .none
-    }
-
-    private mutating func handleOverview(_ key: Key, context: AppContext) -> Outcome {
-        if overviewList.handle(key, count: session.count, viewHeight: Self.overviewHeight(context)) { return .none }
-        switch key {
-        case .enter:
+        case .move?: overviewList.handle(key, count: session.count, viewHeight: Self.overviewHeight(context))
+        case .goTo?:
             session.go(to: overviewList.selected ?? session.index)
             showingOverview = false
-        case .escape, .char("o"), .char("q"): showingOverview = false
-        case .char("S"): return Outcome(overlay: .confirm(submitDialog))
-        default: break
+        case .closeOverview?: showingOverview = false
+        case nil: break
         }
         return .none
     }

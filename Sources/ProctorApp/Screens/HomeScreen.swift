@@ -4,7 +4,8 @@ import TermUI
 
 /// The start screen: where the learner stands, and the ways in.
 public struct HomeScreen: Equatable, Sendable {
-    enum Action: CaseIterable {
+    /// The ways in, in menu order; each is also a one-key shortcut.
+    enum Action: CaseIterable, Sendable {
         case outline, practice, exam, history, review, stats, quit
         var key: Character {
             switch self {
@@ -17,6 +18,32 @@ public struct HomeScreen: Equatable, Sendable {
             case .quit: "q"
             }
         }
+        var barText: String {
+            switch self {
+            case .outline: "outline"
+            case .practice: "practice"
+            case .exam: "exam"
+            case .history: "history"
+            case .review: "review"
+            case .stats: "stats"
+            case .quit: "quit"
+            }
+        }
+        var helpText: String {
+            switch self {
+            case .outline: "browse the exam guide and its study notes"
+            case .practice: "practise \(HomeScreen.practiceCount) questions, unseen and missed first"
+            case .exam: "sit a timed mock exam (resumes one in progress)"
+            case .history: "past mock exams; Enter opens one's results again"
+            case .review: "review due and missed questions"
+            case .stats: "stats: activity, accuracy, readiness"
+            case .quit: "quit"
+            }
+        }
+    }
+
+    enum Input: Sendable {
+        case up, down, first, last, open, go(Action)
     }
 
     public var selected = 0
@@ -24,32 +51,30 @@ public struct HomeScreen: Equatable, Sendable {
 
     public init() {}
 
-    static let hints: [(String, String)] = [
-        ("o", "outline"), ("p", "practice"), ("e", "exam"), ("h", "history"), ("r", "review"), ("s", "stats"),
-        ("q", "quit"),
-    ]
-    static let helpKeys: [(String, String)] = [
-        ("o", "browse the exam guide and its study notes"),
-        ("p", "practise \(practiceCount) questions, unseen and missed first"),
-        ("e", "sit a timed mock exam (resumes one in progress)"),
-        ("h", "past mock exams; Enter opens one's results again"),
-        ("r", "review due and missed questions"),
-        ("s", "stats: activity, accuracy, readiness"),
-        ("q", "quit"),
-    ]
+    static let keys = KeyMap<Input>(
+        Action.allCases.map {
+            KeyBinding([.char($0.key)], .go($0), bar: (String($0.key), $0.barText), help: (String($0.key), $0.helpText))
+        } + [
+            KeyBinding([.up, .char("k")], .up, help: ("↑/↓  k/j", "move through the menu")),
+            KeyBinding([.down, .char("j")], .down),
+            KeyBinding([.home, .char("g")], .first, help: ("g/G", "first / last entry")),
+            KeyBinding([.end, .char("G")], .last),
+            KeyBinding([.enter], .open, help: ("Enter", "open the highlighted entry")),
+        ])
+
+    static var hints: [(String, String)] { keys.barHints }
+    static var helpKeys: [(String, String)] { keys.helpHints }
 
     mutating func handle(_ key: Key, context: inout AppContext) -> Outcome {
         let actions = Action.allCases
-        switch key {
-        case .up, .char("k"): selected = max(0, selected - 1)
-        case .down, .char("j"): selected = min(actions.count - 1, selected + 1)
-        case .home, .char("g"): selected = 0
-        case .end, .char("G"): selected = actions.count - 1
-        case .enter: return Self.perform(actions[selected], context: &context)
-        case .escape: return .none
-        case .char(let c):
-            if let action = actions.first(where: { $0.key == c }) { return Self.perform(action, context: &context) }
-        default: break
+        switch Self.keys.action(for: key) {
+        case .up?: selected = max(0, selected - 1)
+        case .down?: selected = min(actions.count - 1, selected + 1)
+        case .first?: selected = 0
+        case .last?: selected = actions.count - 1
+        case .open?: return Self.perform(actions[selected], context: &context)
+        case .go(let action)?: return Self.perform(action, context: &context)
+        case nil: break
         }
         return .none
     }

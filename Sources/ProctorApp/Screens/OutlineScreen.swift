@@ -45,22 +45,31 @@ public struct OutlineScreen: Equatable, Sendable {
             expanded: Set(pack.sections.map { "s:\($0.id)" }), selectedID: pack.sections.first.map { "s:\($0.id)" })
     }
 
-    var hints: [(String, String)] {
-        if isTypingFilter { return [("type", "filter"), ("Enter", "keep"), ("Esc", "clear")] }
-        return [
-            ("↑↓", "move"), ("←→", "fold"), ("Enter", "practise"), ("/", "filter"), ("PgDn", "notes"), ("q", "back"),
-        ]
-    }
+    enum Input: Sendable { case back, notes(Int), filter, practise, navigate }
 
-    static let helpKeys: [(String, String)] = [
-        ("↑/↓  k/j", "move through the guide"),
-        ("←/→  h/l", "collapse / expand"),
-        ("Enter", "practise the questions of the selected node"),
-        ("/", "filter by text (Enter keeps it, Esc clears it)"),
-        ("PgUp/PgDn", "scroll the study notes"),
-        ("g/G", "first / last node"),
-        ("Esc  q", "back"),
-    ]
+    /// Browsing the guide; typing a filter takes every key (see `handleFilter`).
+    static let keys = KeyMap<Input>([
+        KeyBinding(
+            [.up, .char("k"), .down, .char("j")], .navigate, bar: ("↑↓", "move"),
+            help: ("↑/↓  k/j", "move through the guide")),
+        KeyBinding(
+            [.left, .char("h"), .right, .char("l")], .navigate, bar: ("←→", "fold"),
+            help: ("←/→  h/l", "collapse / expand")),
+        KeyBinding(
+            [.enter, .char("p")], .practise, bar: ("Enter", "practise"),
+            help: ("Enter  p", "practise the questions of the selected node")),
+        KeyBinding(
+            [.char("/")], .filter, bar: ("/", "filter"), help: ("/", "filter by text (Enter keeps it, Esc clears it)")),
+        KeyBinding([.pageDown], .notes(10), bar: ("PgDn", "notes"), help: ("PgUp/PgDn", "scroll the study notes")),
+        KeyBinding([.pageUp], .notes(-10)),
+        KeyBinding([.home, .char("g"), .end, .char("G")], .navigate, help: ("g/G", "first / last node")),
+        KeyBinding([.escape, .char("q")], .back, bar: ("q", "back"), help: ("Esc  q", "back (first clears a filter)")),
+    ])
+
+    static let filterHints: [(String, String)] = [("type", "filter"), ("Enter", "keep"), ("Esc", "clear")]
+
+    var hints: [(String, String)] { isTypingFilter ? Self.filterHints : Self.keys.barHints }
+    static var helpKeys: [(String, String)] { keys.helpHints }
 
     // MARK: Tree
 
@@ -122,23 +131,22 @@ public struct OutlineScreen: Equatable, Sendable {
         if isTypingFilter { return handleFilter(key, context: context) }
         let nodes = currentNodes(context)
         let before = tree.selectedID
-        switch key {
-        case .escape, .char("q"):
+        switch Self.keys.action(for: key) {
+        case .back?:
             if !filter.isEmpty {
                 filter = ""
                 return .none
             }
             return .pop
-        case .pageDown: notesScroll += 10
-        case .pageUp: notesScroll = max(0, notesScroll - 10)
-        case .char("/"):
+        case .notes(let rows)?: notesScroll = max(0, notesScroll + rows)
+        case .filter?:
             isTypingFilter = true
-        case .enter, .char("p"):
+        case .practise?:
             guard let scope = scope(of: tree.selectedID) else { return .none }
             return PracticeScreen.start(scope: scope, count: 20, mode: .practice, context: context)
-        default:
-            // PgUp/PgDn scroll the notes (above), so the tree takes every other navigation key.
+        case .navigate?:
             tree.handle(key, nodes: nodes, viewHeight: Self.panes(context).tree.height)
+        case nil: break
         }
         if tree.selectedID != before { notesScroll = 0 }
         return .none

@@ -34,71 +34,98 @@ public struct PracticeScreen: Equatable, Sendable {
         return text
     }
 
-    var hints: [(String, String)] {
-        guard let current = session.current else { return [("Enter", "done"), ("q", "back")] }
-        if !current.revealed {
-            return [("a-f", "pick"), ("Space", "toggle"), ("Enter", "submit"), ("PgDn", "scroll"), ("q", "back")]
-        }
-        if current.isCorrect && session.updatesSchedule {
-            return [("Enter", "next"), ("2", "hard"), ("3", "good"), ("4", "easy"), ("↑↓", "scroll"), ("q", "back")]
-        }
-        return [("Enter", "next"), ("↑↓", "scroll"), ("q", "back")]
+    enum Input: Sendable { case back, scroll(Int), pick, highlight(Int), toggle, submit, rate, next, done }
+
+    /// The run is over.
+    static let doneKeys = KeyMap<Input>([
+        KeyBinding([.enter], .done, bar: ("Enter", "done")),
+        KeyBinding([.escape, .char("q")], .back, bar: ("q", "back")),
+    ])
+
+    /// Before the answer: picks, the highlight, submit.
+    static let answerKeys = KeyMap<Input>([
+        KeyBinding(
+            KeyBinding<Input>.chars("abcdef123456"), .pick, bar: ("a-f", "pick"),
+            help: ("a-f  1-6", "pick a choice (toggles on multiple select)")),
+        KeyBinding(
+            [.up, .char("k")], .highlight(-1), help: ("↑/↓  Space", "move between choices, toggle the highlighted one")),
+        KeyBinding([.down, .char("j")], .highlight(1)),
+        KeyBinding([.char(" ")], .toggle, bar: ("Space", "toggle")),
+        KeyBinding(
+            [.enter], .submit, bar: ("Enter", "submit"),
+            help: ("Enter", "submit (single choice: the highlighted one if none is picked)")),
+        KeyBinding([.pageDown], .scroll(10), bar: ("PgDn", "scroll"), help: ("PgUp/PgDn", "scroll a long question")),
+        KeyBinding([.pageUp], .scroll(-10)),
+        KeyBinding(
+            [.escape, .char("q")], .back, bar: ("q", "back"), help: ("Esc  q", "back; every answer is already saved")),
+    ])
+
+    /// After the answer; `rating` adds 2/3/4 when a right answer may be rated.
+    static func revealedKeys(rating: Bool) -> KeyMap<Input> {
+        KeyMap(
+            [
+                KeyBinding(
+                    [.enter, .char("n"), .char(" ")], .next, bar: ("Enter", "next"), help: ("Enter  n", "next question")
+                )
+            ]
+                + (rating
+                    ? [
+                        KeyBinding(
+                            KeyBinding<Input>.chars("234"), .rate, bar: ("2/3/4", "hard/good/easy"),
+                            help: ("after submit: 2 3 4", "rate a right answer Hard, Good (default) or Easy"))
+                    ] : [])
+                + [
+                    KeyBinding(
+                        [.down, .char("j")], .scroll(1), bar: ("↑↓", "scroll"),
+                        help: ("after submit: ↑/↓", "scroll the verdicts and the explanation")),
+                    KeyBinding([.up, .char("k")], .scroll(-1)),
+                    KeyBinding([.pageDown], .scroll(10)),
+                    KeyBinding([.pageUp], .scroll(-10)),
+                    KeyBinding([.escape, .char("q")], .back, bar: ("q", "back")),
+                ])
     }
 
-    static let helpKeys: [(String, String)] = [
-        ("a-f  1-6", "pick a choice (toggles on multiple select)"),
-        ("↑/↓  Space", "move between choices, toggle the highlighted one"),
-        ("Enter", "submit (single choice: the highlighted one if none is picked)"),
-        ("after submit: 2 3 4", "rate a right answer Hard, Good (default) or Easy"),
-        ("Enter  n", "next question"),
-        ("PgUp/PgDn", "scroll a long question"),
-        ("Esc  q", "back; every answer is already saved"),
-    ]
+    var keys: KeyMap<Input> {
+        guard let current = session.current else { return Self.doneKeys }
+        if !current.revealed { return Self.answerKeys }
+        return Self.revealedKeys(rating: current.isCorrect && session.updatesSchedule)
+    }
+
+    var hints: [(String, String)] { keys.barHints }
+    static var helpKeys: [(String, String)] { answerKeys.merged(with: revealedKeys(rating: true)).helpHints }
 
     mutating func handle(_ key: Key, context: inout AppContext) -> Outcome {
-        guard let current = session.current else {
-            return key == .enter || key == .escape || key == .char("q") ? .pop : .none
-        }
-        switch key {
-        case .escape, .char("q"): return .pop
-        case .pageDown: session.scroll(by: 10)
-        case .pageUp: session.scroll(by: -10)
-        default: break
-        }
-        if !current.revealed {
-            switch key {
-            case .up, .char("k"): session.moveHighlight(by: -1)
-            case .down, .char("j"): session.moveHighlight(by: 1)
-            case .char(" "): session.toggleHighlighted()
-            case .enter:
-                // With one answer to give and none picked yet, Enter answers with the highlighted choice.
-                if current.required == 1 && current.picked.isEmpty { session.toggleHighlighted() }
-                guard let answer = session.submit(now: context.now, packID: context.pack.id) else {
-                    return current.required > 1
-                        ? Outcome(
-                            overlay: .message(
-                                title: "Choose \(current.required)",
-                                body:
-                                    "Pick exactly \(current.required) choices before submitting (\(current.picked.count) picked)."
-                            ))
-                        : .none
-                }
-                let rating: Rating? = session.updatesSchedule ? session.rating : nil
-                cardBeforeAnswer = context.progress.cards[answer.questionID] ?? .new(at: answer.answeredAt)
-                return Outcome(commands: [context.record(answer, rating: rating)])
-            case .char(let c):
-                if let position = QuestionPresentation.position(for: c), position < current.order.count {
-                    session.pick(position: position)
-                }
-            default: break
+        let input = keys.action(for: key)
+        guard let current = session.current else { return input == nil ? .none : .pop }
+        switch input {
+        case .back?, .done?: return .pop
+        case .scroll(let rows)?: session.scroll(by: rows)
+        case .highlight(let step)?: session.moveHighlight(by: step)
+        case .toggle?: session.toggleHighlighted()
+        case .pick?:
+            if case .char(let c) = key, let position = QuestionPresentation.position(for: c),
+                position < current.order.count
+            {
+                session.pick(position: position)
             }
-            return .none
-        }
-        switch key {
-        case .up, .char("k"): session.scroll(by: -1)
-        case .down, .char("j"): session.scroll(by: 1)
-        case .char("2"), .char("3"), .char("4"):
-            guard session.updatesSchedule, case .char(let c) = key, let value = c.wholeNumberValue,
+        case .submit?:
+            // With one answer to give and none picked yet, Enter answers with the highlighted choice.
+            if current.required == 1 && current.picked.isEmpty { session.toggleHighlighted() }
+            guard let answer = session.submit(now: context.now, packID: context.pack.id) else {
+                return current.required > 1
+                    ? Outcome(
+                        overlay: .message(
+                            title: "Choose \(current.required)",
+                            body:
+                                "Pick exactly \(current.required) choices before submitting (\(current.picked.count) picked)."
+                        ))
+                    : .none
+            }
+            let rating: Rating? = session.updatesSchedule ? session.rating : nil
+            cardBeforeAnswer = context.progress.cards[answer.questionID] ?? .new(at: answer.answeredAt)
+            return Outcome(commands: [context.record(answer, rating: rating)])
+        case .rate?:
+            guard case .char(let c) = key, let value = c.wholeNumberValue,
                 let rating = Rating(rawValue: value), session.rate(rating),
                 let answer = context.progress.latest[current.question.id]
             else { return .none }
@@ -106,9 +133,9 @@ public struct PracticeScreen: Equatable, Sendable {
             let card = context.scheduler.review(before, rating: rating, at: answer.answeredAt)
             context.progress.apply(card: card, questionID: current.question.id)
             return Outcome(commands: [.saveCard(card, questionID: current.question.id)])
-        case .enter, .char("n"), .char(" "):
+        case .next?:
             session.next(pack: context.pack, now: context.now)
-        default: break
+        case nil: break
         }
         return .none
     }

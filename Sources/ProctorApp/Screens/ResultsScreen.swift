@@ -24,44 +24,64 @@ public struct ResultsScreen: Equatable, Sendable {
         }
     }
 
-    var hints: [(String, String)] {
-        detail == nil
-            ? [("↑↓", "move"), ("Enter", "explanation"), ("r", "review missed"), ("q", fromHistory ? "back" : "home")]
-            : [("↑↓", "scroll"), ("n/p", "next/prev"), ("q", "list")]
+    enum Input: Sendable { case move, open, reviewMissed, back, scroll(Int), next, previous, close }
+
+    /// The list of questions.
+    var listKeys: KeyMap<Input> {
+        KeyMap([
+            KeyBinding(
+                ListState.navigationKeys, .move, bar: ("↑↓", "move"),
+                help: ("↑/↓  PgUp/PgDn", "move through the questions")),
+            KeyBinding(
+                [.enter], .open, bar: ("Enter", "explanation"),
+                help: ("Enter", "open the question with every choice explained")),
+            KeyBinding(
+                [.char("r")], .reviewMissed, bar: ("r", "review missed"), help: ("r", "review the questions you missed")
+            ),
+            KeyBinding(
+                [.escape, .char("q")], .back, bar: ("q", fromHistory ? "back" : "home"),
+                help: ("Esc  q", fromHistory ? "back to the exam history" : "back to Home")),
+        ])
     }
 
-    static let helpKeys: [(String, String)] = [
-        ("↑/↓  PgUp/PgDn", "move through the questions"),
-        ("Enter", "open the question with every choice explained"),
-        ("n/p", "next / previous question while one is open"),
-        ("r", "review the questions you missed"),
-        ("Esc  q", "back to the list, then Home"),
-    ]
+    /// One question, opened with its explanation.
+    static let detailKeys = KeyMap<Input>([
+        KeyBinding(
+            [.down, .char("j")], .scroll(1), bar: ("↑↓", "scroll"),
+            help: ("↑/↓  PgUp/PgDn  Space", "scroll the open question")),
+        KeyBinding([.up, .char("k")], .scroll(-1)),
+        KeyBinding([.pageDown, .char(" ")], .scroll(10)),
+        KeyBinding([.pageUp], .scroll(-10)),
+        KeyBinding(
+            [.char("n"), .right], .next, bar: ("n/p", "next/prev"),
+            help: ("n/p  →/←", "next / previous question while one is open")),
+        KeyBinding([.char("p"), .left], .previous),
+        KeyBinding(
+            [.escape, .char("q")], .close, bar: ("q", "list"), help: ("Esc  q", "close the question, back to the list")),
+    ])
+
+    var keys: KeyMap<Input> { detail == nil ? listKeys : Self.detailKeys }
+    var hints: [(String, String)] { keys.barHints }
+    var helpKeys: [(String, String)] { listKeys.merged(with: Self.detailKeys).helpHints }
 
     mutating func handle(_ key: Key, context: inout AppContext) -> Outcome {
-        if var open = detail {
-            switch key {
-            case .escape, .char("q"): detail = nil
-            case .down, .char("j"): open.scroll += 1; detail = open
-            case .up, .char("k"): open.scroll = max(0, open.scroll - 1); detail = open
-            case .pageDown, .char(" "): open.scroll += 10; detail = open
-            case .pageUp: open.scroll = max(0, open.scroll - 10); detail = open
-            case .char("n"), .right: openQuestion((list.selected ?? 0) + 1)
-            case .char("p"), .left: openQuestion((list.selected ?? 0) - 1)
-            default: break
-            }
-            return .none
-        }
-        if list.handle(key, count: questions.count, viewHeight: listHeight(context)) { return .none }
-        switch key {
-        case .escape, .char("q"): return Outcome(navigation: fromHistory ? .pop : .popToRoot)
-        case .enter: openQuestion(list.selected ?? 0)
-        case .char("r"):
+        switch keys.action(for: key) {
+        case .scroll(let rows)?:
+            guard var open = detail else { break }
+            open.scroll = max(0, open.scroll + rows)
+            detail = open
+        case .next?: openQuestion((list.selected ?? 0) + 1)
+        case .previous?: openQuestion((list.selected ?? 0) - 1)
+        case .close?: detail = nil
+        case .move?: list.handle(key, count: questions.count, viewHeight: listHeight(context))
+        case .back?: return Outcome(navigation: fromHistory ? .pop : .popToRoot)
+        case .open?: openQuestion(list.selected ?? 0)
+        case .reviewMissed?:
             let missed = result.outcomes.filter { !$0.isCorrect }.map(\.questionID)
             let seed = Figures.seed(at: context.now)
             return PracticeScreen.start(
                 title: "Review: missed in this exam", ids: missed, mode: .review, context: context, seed: seed)
-        default: break
+        case nil: break
         }
         return .none
     }

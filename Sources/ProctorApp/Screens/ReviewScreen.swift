@@ -8,13 +8,21 @@ public struct ReviewScreen: Equatable, Sendable {
 
     public init() {}
 
-    static let hints: [(String, String)] = [("↑↓", "move"), ("Enter", "review"), ("c", "cram missed"), ("q", "back")]
-    static let helpKeys: [(String, String)] = [
-        ("↑/↓", "choose all sections or one section"),
-        ("Enter", "review: due questions first, then missed ones; updates the schedule"),
-        ("c", "cram: re-ask missed questions without touching the schedule"),
-        ("Esc  q", "back"),
-    ]
+    enum Input: Sendable { case move, review, cram, back }
+
+    static let keys = KeyMap<Input>([
+        KeyBinding(
+            ListState.navigationKeys, .move, bar: ("↑↓", "move"), help: ("↑/↓", "choose all sections or one section")),
+        KeyBinding(
+            [.enter], .review, bar: ("Enter", "review"),
+            help: ("Enter", "review: due questions first, then missed ones; updates the schedule")),
+        KeyBinding(
+            [.char("c")], .cram, bar: ("c", "cram missed"),
+            help: ("c", "cram: re-ask missed questions without touching the schedule")),
+        KeyBinding([.escape, .char("q")], .back, bar: ("q", "back"), help: ("Esc  q", "back")),
+    ])
+    static var hints: [(String, String)] { keys.barHints }
+    static var helpKeys: [(String, String)] { keys.helpHints }
 
     struct Row {
         let sectionID: String?
@@ -37,13 +45,16 @@ public struct ReviewScreen: Equatable, Sendable {
 
     mutating func handle(_ key: Key, context: inout AppContext) -> Outcome {
         let rows = Self.rows(context: context)
-        if list.handle(key, count: rows.count, viewHeight: Self.listHeight(context)) { return .none }
-        switch key {
-        case .escape, .char("q"): return .pop
-        case .enter, .char("c"):
+        let input = Self.keys.action(for: key)
+        switch input {
+        case .move?:
+            list.handle(key, count: rows.count, viewHeight: Self.listHeight(context))
+            return .none
+        case .back?: return .pop
+        case .review?, .cram?:
             let row = rows[list.selected ?? 0]
             let seed = Figures.seed(at: context.now)
-            if key == .enter {
+            if input == .review {
                 let ids = PracticeSelector.review(
                     pack: context.pack, progress: context.progress, now: context.now, sectionID: row.sectionID)
                 return PracticeScreen.start(
@@ -56,7 +67,7 @@ public struct ReviewScreen: Equatable, Sendable {
             return PracticeScreen.start(
                 title: "Cram: \(row.title)", ids: context.progress.missed(among: all),
                 mode: .cram, context: context, seed: seed)
-        default: break
+        case nil: break
         }
         return .none
     }

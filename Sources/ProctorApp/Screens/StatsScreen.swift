@@ -7,11 +7,16 @@ public struct StatsScreen: Equatable, Sendable {
     public init() {}
 
     static let weeks = 16
-    static let hints: [(String, String)] = [("q", "back")]
-    static let helpKeys: [(String, String)] = [("Esc  q", "back")]
+    enum Input: Sendable { case back }
+
+    static let keys = KeyMap<Input>([
+        KeyBinding([.escape, .char("q")], .back, bar: ("q", "back"), help: ("Esc  q", "back"))
+    ])
+    static var hints: [(String, String)] { keys.barHints }
+    static var helpKeys: [(String, String)] { keys.helpHints }
 
     mutating func handle(_ key: Key, context: inout AppContext) -> Outcome {
-        key == .escape || key == .char("q") ? .pop : .none
+        Self.keys.action(for: key) == .back ? .pop : .none
     }
 
     /// Answers per day for the last `weeks` weeks, as columns of Monday...Sunday.

@@ -36,6 +36,11 @@ public struct ListState: Equatable, Sendable {
         move(by: pages * max(1, viewHeight), count: count)
     }
 
+    /// The keys `handle` uses, for a screen's key map.
+    public static let navigationKeys: [Key] = [
+        .up, .char("k"), .down, .char("j"), .home, .char("g"), .end, .char("G"), .pageUp, .pageDown,
+    ]
+
     /// Standard list navigation: ↑/↓, Home/End, PageUp/PageDown (and k/j).
     /// Returns true when the key was used.
     @discardableResult

@@ -115,6 +115,9 @@ public struct TreeState: Equatable, Sendable {
         if row.hasChildren && row.isExpanded { expanded.remove(row.id) } else if let p = row.parentID { selectedID = p }
     }
 
+    /// The keys `handle` uses, for a screen's key map.
+    public static let navigationKeys: [Key] = ListState.navigationKeys + [.right, .char("l"), .left, .char("h")]
+
     /// Standard tree navigation: ↑/↓ (k/j), Home/End (g/G), PageUp/PageDown (`viewHeight` rows),
     /// → (l) expand or enter, ← (h) collapse or go to parent. Enter and space are left to the
     /// app. Returns true when the key was used.
