@@ -107,16 +107,47 @@ final class PackCacheTests: XCTestCase {
         XCTAssertEqual(back.bank, loaded.bank)
         XCTAssertEqual(back.productNames, loaded.productNames)
         XCTAssertNil(PackCacheCodec.decode(bytes, key: "other", directory: pack))
+        let recovered = QuestionBody(stem: "recovered", choices: [], explanation: "", refs: [])
+        let originals = Dictionary(uniqueKeysWithValues: loaded.bank.map { ($0.id, $0.body) })
         var rng = SplitMix64(seed: 4)
-        for _ in 0..<200 {
+        var refused = 0
+        for _ in 0..<300 {
             let cut = Int(rng.next() % UInt64(bytes.count))
-            XCTAssertNil(PackCacheCodec.decode(Array(bytes[..<cut]), key: "k", directory: pack), "cut at \(cut)")
-            var flipped = bytes
-            flipped[cut] ^= 0xFF
-            // The body checksum catches any damaged byte, even one that still parses (a flag
-            // that marks a choice correct, a length that lands on another field).
-            XCTAssertNil(PackCacheCodec.decode(flipped, key: "k", directory: pack), "byte \(cut) flipped")
+            // A cut file loses bodies or metadata: it is refused whole, or its lost bodies recover.
+            for damaged in [
+                Array(bytes[..<cut]),
+                {
+                    var b = bytes; b[cut] ^= 0xFF; return b
+                }(),
+            ] {
+                guard let pack = PackCacheCodec.decode(damaged, key: "k", directory: pack, recover: { _ in recovered })
+                else {
+                    refused += 1
+                    continue
+                }
+                // Damage that gets past the metadata checksum can only touch bodies, and each body's
+                // hash sends a damaged one to recovery: no damaged byte is ever shown (a flag that
+                // marks a choice correct, a length that lands on another field).
+                XCTAssertEqual(pack.bank.map(\.id), loaded.bank.map(\.id), "byte \(cut)")
+                for q in pack.bank {
+                    XCTAssertTrue(q.body == originals[q.id] || q.body == recovered, "byte \(cut), \(q.id)")
+                }
+            }
         }
+        XCTAssertGreaterThan(refused, 0)
+    }
+
+    /// A damaged body found after start-up is read again from the YAML, and the cache is removed.
+    func testADamagedBodyIsReadAgainFromThePack() throws {
+        _ = try PackCache.load(directory: pack, cacheDirectory: cache)
+        let file = cacheFile
+        var bytes = [UInt8](try Data(contentsOf: file))
+        bytes[bytes.count - 3] ^= 0xFF  // inside the last question's body
+        try Data(bytes).write(to: file)
+        let loaded = try PackCache.load(directory: pack, cacheDirectory: cache)
+        let fresh = try PackLoader.load(directory: pack)
+        XCTAssertEqual(loaded.bank.map { $0.body }, fresh.bank.map { $0.body })
+        XCTAssertFalse(FileManager.default.fileExists(atPath: file.path), "the damaged cache is removed")
     }
 
     func testADamagedCacheFallsBackToAFullLoad() throws {

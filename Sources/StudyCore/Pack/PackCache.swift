@@ -41,13 +41,14 @@ public enum PackCache {
         let file = cacheDirectory.appendingPathComponent("packs").appendingPathComponent(slotName(pack: directory))
         let cached = CacheBytes(mapping: file.path)
         mark("pack-read")
+        let recover = Recovery(directory: directory, cacheFile: file.path).body(of:)
         if let cached, let header = PackCacheCodec.header(cached), header.identity == identity,
-            let pack = PackCacheCodec.decode(cached, key: header.key, directory: directory)
+            let pack = PackCacheCodec.decode(cached, key: header.key, directory: directory, recover: recover)
         {
             return pack
         }
         guard let key = key(of: files) else { return try PackLoader.load(directory: directory) }
-        if let cached, let pack = PackCacheCodec.decode(cached, key: key, directory: directory) {
+        if let cached, let pack = PackCacheCodec.decode(cached, key: key, directory: directory, recover: recover) {
             store(PackCacheCodec.encode(pack, key: key, identity: identity), at: file)
             return pack
         }
@@ -59,6 +60,31 @@ public enum PackCache {
     static func isEmptyFile(_ path: String) -> Bool {
         var info = stat()
         return stat(path, &info) == 0 && info.st_size == 0
+    }
+
+    /// What a damaged question body falls back to: the cache file is removed (the next start
+    /// rebuilds it) and the pack is loaded from its YAML once, for every body that needs it.
+    final class Recovery: @unchecked Sendable {
+        private let directory: URL
+        private let cacheFile: String
+        private let lock = NSLock()
+        private var bodies: [String: QuestionBody]?
+
+        init(directory: URL, cacheFile: String) {
+            self.directory = directory
+            self.cacheFile = cacheFile
+        }
+
+        func body(of questionID: String) -> QuestionBody {
+            lock.lock()
+            defer { lock.unlock() }
+            if bodies == nil {
+                unlink(cacheFile)
+                let bank = (try? PackLoader.load(directory: directory))?.bank ?? []
+                bodies = Dictionary(bank.map { ($0.id, $0.body) }, uniquingKeysWith: { first, _ in first })
+            }
+            return bodies?[questionID] ?? .unreadable
+        }
     }
 
     /// The whole file, read straight into an array (nil when it is missing, unreadable or empty).
@@ -298,10 +324,13 @@ struct ContentHash {
         length &+= UInt64(n)
     }
 
-    var hex: String {
+    /// The finished 64-bit hash.
+    var value: UInt64 {
         var h = state ^ length
         h = (h ^ (h >> 33)) &* 0xC4CE_B9FE_1A85_EC53
         h ^= h >> 33
-        return String(h, radix: 16) + "-" + String(length, radix: 16)
+        return h
     }
+
+    var hex: String { String(value, radix: 16) + "-" + String(length, radix: 16) }
 }

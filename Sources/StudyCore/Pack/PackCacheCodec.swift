@@ -4,25 +4,37 @@ import Foundation
 /// integers, strings as a length and UTF-8 bytes), read back without Codable. Decoding the
 /// shipped pack this way takes about a millisecond, where JSONDecoder took most of start-up.
 ///
-/// The stream is only ever read by the code that wrote it (the header holds the format
-/// version, the key of the files it was made from and a checksum of the body, so a damaged
-/// file cannot pass for a pack with, say, a different answer key); anything unexpected makes
-/// `decode` return nil, and the caller loads the pack from its YAML instead.
+/// The stream is only ever read by the code that wrote it. The header holds the format version,
+/// the identity and key of the files it was made from and a checksum of the metadata (outline,
+/// names, every question's id, placement and kind); anything unexpected there makes `decode`
+/// return nil, and the caller loads the pack from its YAML instead. Question bodies follow the
+/// metadata, each with its own hash, checked when the body is first read: start-up touches
+/// none of them, and a damaged body can still never pass for, say, a different answer key
+/// (`recover` reloads it from the YAML).
 enum PackCacheCodec {
     static let magic: [UInt8] = Array("PROCTOR-PACK".utf8)
-    static let formatVersion = 6
+    static let formatVersion = 7
 
     /// `identity`: what `stat` said of the pack files when they hashed to `key` (see `PackCache`).
     static func encode(_ pack: ExamPack, key: String, identity: String = "") -> [UInt8] {
-        let body = encodeBody(pack)
+        var bodies = ByteWriter()
+        let meta = encodeMeta(pack, bodies: &bodies)
         var w = ByteWriter()
         w.bytes(magic)
         w.int(formatVersion)
         w.string(identity)
         w.string(key)
-        w.string(checksum(body[...]))
-        w.bytes(body)
+        w.string(checksum(meta[...]))
+        w.int(meta.count)
+        w.bytes(meta)
+        w.bytes(bodies.buffer)
         return w.buffer
+    }
+
+    static func bodyHash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
+        var hasher = ContentHash()
+        hasher.add(UnsafeRawBufferPointer(bytes))
+        return hasher.value
     }
 
     static func checksum(_ bytes: ArraySlice<UInt8>) -> String {
@@ -35,7 +47,8 @@ enum PackCacheCodec {
         return hasher.hex
     }
 
-    private static func encodeBody(_ pack: ExamPack) -> [UInt8] {
+    /// The metadata stream; question bodies go to `bodies`, referenced by offset, length and hash.
+    private static func encodeMeta(_ pack: ExamPack, bodies: inout ByteWriter) -> [UInt8] {
         var w = ByteWriter()
         w.string(pack.id)
         w.string(pack.title)
@@ -62,8 +75,12 @@ enum PackCacheCodec {
             w.strings(q.covers)
             w.bool(q.kind == .multiple)
             w.int(q.difficulty)
-            // The body is a length-prefixed blob, so loading can skip it and decode it on first use.
-            w.blob(encodeBody(q.body))
+            // The body lives after the metadata, so loading never touches it.
+            let body = encodeBody(q.body)
+            w.int(bodies.count)
+            w.int(body.count)
+            w.uint64(body.withUnsafeBufferPointer(bodyHash))
+            bodies.bytes(body)
             w.string(q.reviewBy ?? "")
             w.string(q.sourceFile)
             w.int(q.sourceLine)
@@ -131,15 +148,24 @@ enum PackCacheCodec {
 
     /// The pack stored in `data` (seen through its default edition) when it was written for `key`
     /// by this format version.
-    static func decode(_ data: [UInt8], key: String, directory: URL) -> ExamPack? {
-        decode(CacheBytes(data), key: key, directory: directory)
+    static func decode(
+        _ data: [UInt8], key: String, directory: URL,
+        recover: @escaping @Sendable (_ questionID: String) -> QuestionBody = { _ in .unreadable }
+    ) -> ExamPack? {
+        decode(CacheBytes(data), key: key, directory: directory, recover: recover)
     }
 
-    static func decode(_ data: CacheBytes, key: String, directory: URL) -> ExamPack? {
+    static func decode(
+        _ data: CacheBytes, key: String, directory: URL,
+        recover: @escaping @Sendable (_ questionID: String) -> QuestionBody = { _ in .unreadable }
+    ) -> ExamPack? {
         var r = ByteReader(data)
         guard r.bytes(magic.count) == magic, r.int() == formatVersion, r.string() != nil, r.string() == key,
-            let sum = r.string(), sum == checksum(r.remaining)
+            let sum = r.string(), let metaCount = r.count()
         else { return nil }
+        let metaStart = r.position
+        let bodiesStart = metaStart + metaCount
+        guard sum == checksum(data.buffer(metaStart..<bodiesStart)) else { return nil }
         guard let id = r.string(), let title = r.string(), let vendor = r.string(),
             let minutes = r.int(), let count = r.int(), let maxCount = r.int(), let passing = r.double(),
             let estimate = r.bool(), let editionCount = r.count()
@@ -160,13 +186,18 @@ enum PackCacheCodec {
         questions.reserveCapacity(questionCount)
         for _ in 0..<questionCount {
             guard let qid = r.string(), let sub = r.string(), let covers = r.strings(), let multiple = r.bool(),
-                let difficulty = r.int(), let bodyRange = r.blobRange(),
-                ByteReader(data, at: bodyRange.lowerBound).peekBodyIsWellFormed(upTo: bodyRange.upperBound),
+                let difficulty = r.int(), let offset = r.int(), let length = r.int(), let hash = r.uint64(),
+                offset >= 0, length >= 0, bodiesStart + offset + length <= data.count,
                 let reviewBy = r.string(), let file = r.string(), let line = r.int()
             else { return nil }
-            let content = QuestionContent { [data] in
-                var body = ByteReader(data, at: bodyRange.lowerBound)
-                return decodeBody(&body) ?? QuestionBody(stem: "", choices: [], explanation: "", refs: [])
+            let range = bodiesStart + offset..<bodiesStart + offset + length
+            let content = QuestionContent {
+                let bytes = data.buffer(range)
+                var reader = ByteReader(data, at: range.lowerBound)
+                if bodyHash(bytes) == hash, let body = decodeBody(&reader), reader.position == range.upperBound {
+                    return body
+                }
+                return recover(qid)
             }
             questions.append(
                 Question(
@@ -174,7 +205,7 @@ enum PackCacheCodec {
                     difficulty: difficulty, content: content, reviewBy: reviewBy.isEmpty ? nil : reviewBy,
                     sourceFile: file, sourceLine: line))
         }
-        guard r.isAtEnd else { return nil }
+        guard r.position == bodiesStart else { return nil }
         return ExamPack(
             id: id, title: title, vendor: vendor,
             exam: ExamFacts(
@@ -239,9 +270,10 @@ struct ByteWriter {
         for s in list { string(s) }
     }
 
-    mutating func blob(_ bytes: [UInt8]) {
-        int(bytes.count)
-        buffer += bytes
+    var count: Int { buffer.count }
+
+    mutating func uint64(_ value: UInt64) {
+        withUnsafeBytes(of: value.littleEndian) { buffer += $0 }
     }
 }
 
@@ -358,30 +390,14 @@ struct ByteReader {
         }
     }
 
-    /// The byte range of a length-prefixed blob, skipped over.
-    mutating func blobRange() -> Range<Int>? {
-        guard let n = count() else { return nil }
-        defer { offset += n }
-        return offset..<offset + n
-    }
+    var position: Int { offset }
 
-    /// Whether a question body starts here and ends exactly at `end`: the stem, each choice's
-    /// fields, the explanation and the refs are walked as lengths only, so a damaged cache is
-    /// refused at load even though the strings are built later.
-    func peekBodyIsWellFormed(upTo end: Int) -> Bool {
-        var r = self
-        func skipString() -> Bool {
-            guard let n = r.count() else { return false }
-            r.offset += n
-            return true
-        }
-        guard skipString(), let choices = r.count() else { return false }
-        for _ in 0..<choices {
-            guard skipString(), r.bool() != nil, skipString() else { return false }
-        }
-        guard skipString(), let refs = r.count() else { return false }
-        for _ in 0..<refs where !skipString() { return false }
-        return r.offset == end
+    mutating func uint64() -> UInt64? {
+        guard data.count - offset >= 8 else { return nil }
+        var value: UInt64 = 0
+        for i in 0..<8 { value |= UInt64(data[offset + i]) << (8 * UInt64(i)) }
+        offset += 8
+        return value
     }
 
     mutating func strings() -> [String]? {
