@@ -13,7 +13,7 @@ import Foundation
 /// (`recover` reloads it from the YAML).
 enum PackCacheCodec {
     static let magic: [UInt8] = Array("PROCTOR-PACK".utf8)
-    static let formatVersion = 7
+    static let formatVersion = 8
 
     /// `identity`: what `stat` said of the pack files when they hashed to `key` (see `PackCache`).
     static func encode(_ pack: ExamPack, key: String, identity: String = "") -> [UInt8] {
@@ -49,6 +49,7 @@ enum PackCacheCodec {
 
     /// The metadata stream; question bodies go to `bodies`, referenced by offset, length and hash.
     private static func encodeMeta(_ pack: ExamPack, bodies: inout ByteWriter) -> [UInt8] {
+        var words = WordTable()
         var w = ByteWriter()
         w.string(pack.id)
         w.string(pack.title)
@@ -71,8 +72,9 @@ enum PackCacheCodec {
         w.int(pack.bank.count)
         for q in pack.bank {
             w.string(q.id)
-            w.string(q.subsectionID)
-            w.strings(q.covers)
+            w.int(words.index(q.subsectionID))
+            w.int(q.covers.count)
+            for c in q.covers { w.int(words.index(c)) }
             w.bool(q.kind == .multiple)
             w.int(q.difficulty)
             // The body lives after the metadata, so loading never touches it.
@@ -81,11 +83,29 @@ enum PackCacheCodec {
             w.int(body.count)
             w.uint64(body.withUnsafeBufferPointer(bodyHash))
             bodies.bytes(body)
-            w.string(q.reviewBy ?? "")
-            w.string(q.sourceFile)
+            w.int(words.index(q.reviewBy ?? ""))
+            w.int(words.index(q.sourceFile))
             w.int(q.sourceLine)
         }
-        return w.buffer
+        // Subsection and consideration ids, review months and file names repeat across
+        // questions: each is stored once, so loading builds one string per distinct value.
+        var out = ByteWriter()
+        out.strings(words.list)
+        out.bytes(w.buffer)
+        return out.buffer
+    }
+
+    /// Distinct strings in first-use order, for the table in front of the questions.
+    struct WordTable {
+        private(set) var list: [String] = []
+        private var positions: [String: Int] = [:]
+
+        mutating func index(_ s: String) -> Int {
+            if let i = positions[s] { return i }
+            positions[s] = list.count
+            list.append(s)
+            return list.count - 1
+        }
     }
 
     private static func encodeBody(_ body: QuestionBody) -> [UInt8] {
@@ -165,7 +185,8 @@ enum PackCacheCodec {
         else { return nil }
         let metaStart = r.position
         let bodiesStart = metaStart + metaCount
-        guard sum == checksum(data.buffer(metaStart..<bodiesStart)) else { return nil }
+        guard sum == checksum(data.buffer(metaStart..<bodiesStart)), let words = r.strings() else { return nil }
+        func word(_ index: Int?) -> String? { index.flatMap { words.indices.contains($0) ? words[$0] : nil } }
         guard let id = r.string(), let title = r.string(), let vendor = r.string(),
             let minutes = r.int(), let count = r.int(), let maxCount = r.int(), let passing = r.double(),
             let estimate = r.bool(), let editionCount = r.count()
@@ -185,10 +206,16 @@ enum PackCacheCodec {
         var questions: [Question] = []
         questions.reserveCapacity(questionCount)
         for _ in 0..<questionCount {
-            guard let qid = r.string(), let sub = r.string(), let covers = r.strings(), let multiple = r.bool(),
-                let difficulty = r.int(), let offset = r.int(), let length = r.int(), let hash = r.uint64(),
-                offset >= 0, length >= 0, bodiesStart + offset + length <= data.count,
-                let reviewBy = r.string(), let file = r.string(), let line = r.int()
+            guard let qid = r.string(), let sub = word(r.int()), let coverCount = r.count() else { return nil }
+            var covers: [String] = []
+            covers.reserveCapacity(coverCount)
+            for _ in 0..<coverCount {
+                guard let c = word(r.int()) else { return nil }
+                covers.append(c)
+            }
+            guard let multiple = r.bool(), let difficulty = r.int(), let offset = r.int(), let length = r.int(),
+                let hash = r.uint64(), offset >= 0, length >= 0, bodiesStart + offset + length <= data.count,
+                let reviewBy = word(r.int()), let file = word(r.int()), let line = r.int()
             else { return nil }
             let range = bodiesStart + offset..<bodiesStart + offset + length
             let content = QuestionContent {
