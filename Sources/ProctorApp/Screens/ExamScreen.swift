@@ -22,33 +22,31 @@ public struct ExamScreen: Equatable, Sendable {
     }
 
     /// Answering: f flags, so choice F is picked with 6.
-    static let questionKeys = KeyMap<Input>([
-        KeyBinding(
-            KeyBinding<Input>.chars("abcde123456"), .pick, bar: ("a-e 1-6", "pick"),
-            help: ("a-e  1-6", "pick a choice (f is flag here: use 6 for choice F)")),
-        KeyBinding(
-            [.up, .char("k")], .highlight(-1), help: ("↑/↓  Space", "move between choices, toggle the highlighted one")),
-        KeyBinding([.down, .char("j")], .highlight(1)),
-        KeyBinding([.char(" ")], .toggle),
-        KeyBinding(
-            [.char("n"), .right, .tab], .next, bar: ("n/p", "next/prev"),
-            help: ("n/→/Tab  p/←/Shift-Tab", "next / previous question")),
-        KeyBinding([.char("p"), .left, .backTab], .previous),
-        KeyBinding([.home, .char("g")], .first, help: ("g/G", "first / last question")),
-        KeyBinding([.end, .char("G")], .last),
-        KeyBinding([.char("f")], .flag, bar: ("f", "flag"), help: ("f", "flag the question for review")),
-        KeyBinding(
-            [.char("o")], .overview, bar: ("o", "overview"),
-            help: ("o", "overview of every question: answered, flagged, blank")),
-        KeyBinding(
-            [.char("S")], .submit, bar: ("S", "submit"),
-            help: ("S", "submit the exam (asks first, counting blanks and flags)")),
-        KeyBinding([.pageDown], .scroll(10), help: ("PgUp/PgDn", "scroll a long question")),
-        KeyBinding([.pageUp], .scroll(-10)),
-        KeyBinding(
-            [.escape, .char("q")], .leave, bar: ("q", "leave"),
-            help: ("q  Esc", "leave; the attempt is kept and the clock keeps running")),
-    ])
+    static let questionKeys = KeyMap<Input>(
+        [
+            KeyBinding(
+                KeyBinding<Input>.chars("abcde123456"), .pick, bar: ("a-e 1-6", "pick"),
+                help: ("a-e  1-6", "pick a choice (f is flag here: use 6 for choice F)"))
+        ] + QuestionPresentation.highlightBindings(up: .highlight(-1), down: .highlight(1), toggle: .toggle) + [
+            KeyBinding(
+                [.char("n"), .right, .tab], .next, bar: ("n/p", "next/prev"),
+                help: ("n/→/Tab  p/←/Shift-Tab", "next / previous question")),
+            KeyBinding([.char("p"), .left, .backTab], .previous),
+            KeyBinding([.home, .char("g")], .first, help: ("g/G", "first / last question")),
+            KeyBinding([.end, .char("G")], .last),
+            KeyBinding([.char("f")], .flag, bar: ("f", "flag"), help: ("f", "flag the question for review")),
+            KeyBinding(
+                [.char("o")], .overview, bar: ("o", "overview"),
+                help: ("o", "overview of every question: answered, flagged, blank")),
+            KeyBinding(
+                [.char("S")], .submit, bar: ("S", "submit"),
+                help: ("S", "submit the exam (asks first, counting blanks and flags)")),
+            KeyBinding([.pageDown], .scroll(10), help: ("PgUp/PgDn", "scroll a long question")),
+            KeyBinding([.pageUp], .scroll(-10)),
+            KeyBinding(
+                [.escape, .char("q")], .leave, bar: ("q", "leave"),
+                help: ("q  Esc", "leave; the attempt is kept and the clock keeps running")),
+        ])
 
     /// The overview of every question.
     static let overviewKeys = KeyMap<Input>([

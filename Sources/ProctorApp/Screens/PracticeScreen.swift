@@ -43,22 +43,24 @@ public struct PracticeScreen: Equatable, Sendable {
     ])
 
     /// Before the answer: picks, the highlight, submit.
-    static let answerKeys = KeyMap<Input>([
-        KeyBinding(
-            KeyBinding<Input>.chars("abcdef123456"), .pick, bar: ("a-f", "pick"),
-            help: ("a-f  1-6", "pick a choice (toggles on multiple select)")),
-        KeyBinding(
-            [.up, .char("k")], .highlight(-1), help: ("↑/↓  Space", "move between choices, toggle the highlighted one")),
-        KeyBinding([.down, .char("j")], .highlight(1)),
-        KeyBinding([.char(" ")], .toggle, bar: ("Space", "toggle")),
-        KeyBinding(
-            [.enter], .submit, bar: ("Enter", "submit"),
-            help: ("Enter", "submit (single choice: the highlighted one if none is picked)")),
-        KeyBinding([.pageDown], .scroll(10), bar: ("PgDn", "scroll"), help: ("PgUp/PgDn", "scroll a long question")),
-        KeyBinding([.pageUp], .scroll(-10)),
-        KeyBinding(
-            [.escape, .char("q")], .back, bar: ("q", "back"), help: ("Esc  q", "back; every answer is already saved")),
-    ])
+    static let answerKeys = KeyMap<Input>(
+        [
+            KeyBinding(
+                KeyBinding<Input>.chars("abcdef123456"), .pick, bar: ("a-f", "pick"),
+                help: ("a-f  1-6", "pick a choice (toggles on multiple select)"))
+        ]
+            + QuestionPresentation.highlightBindings(
+                up: .highlight(-1), down: .highlight(1), toggle: .toggle, toggleBar: ("Space", "toggle")) + [
+                KeyBinding(
+                    [.enter], .submit, bar: ("Enter", "submit"),
+                    help: ("Enter", "submit (single choice: the highlighted one if none is picked)")),
+                KeyBinding(
+                    [.pageDown], .scroll(10), bar: ("PgDn", "scroll"), help: ("PgUp/PgDn", "scroll a long question")),
+                KeyBinding([.pageUp], .scroll(-10)),
+                KeyBinding(
+                    [.escape, .char("q")], .back, bar: ("q", "back"),
+                    help: ("Esc  q", "back; every answer is already saved")),
+            ])
 
     /// After the answer; `rating` adds 2/3/4 when a right answer may be rated.
     static func revealedKeys(rating: Bool) -> KeyMap<Input> {

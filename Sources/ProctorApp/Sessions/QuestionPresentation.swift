@@ -1,4 +1,5 @@
 import StudyCore
+import TermUI
 
 /// One question as the learner sees it: choices in display order, the current
 /// picks (as original indexes) and whether the answer has been revealed.
@@ -75,5 +76,19 @@ public struct QuestionPresentation: Equatable, Sendable {
     /// Picks in display letters, e.g. "B, D".
     public func lettersOf(_ originals: Set<Int>) -> String {
         order.indices.filter { originals.contains(order[$0]) }.map { label(position: $0) }.joined(separator: ", ")
+    }
+}
+
+extension QuestionPresentation {
+    /// ↑/↓ move the highlight among the choices and Space toggles it, on every question screen.
+    static func highlightBindings<A: Sendable>(
+        up: A, down: A, toggle: A, toggleBar: (String, String)? = nil
+    ) -> [KeyBinding<A>] {
+        [
+            KeyBinding(
+                [.up, .char("k")], up, help: ("↑/↓  Space", "move between choices, toggle the highlighted one")),
+            KeyBinding([.down, .char("j")], down),
+            KeyBinding([.char(" ")], toggle, bar: toggleBar),
+        ]
     }
 }
