@@ -141,7 +141,7 @@ final class PracticeTests: XCTestCase {
         let q = good.pack.question(id: "fd-001")!
         let screen = try practiceScreen(good, ids: ["fd-001"])
         // Find the letter of the right answer in this shuffle.
-        guard case .practice(let p) = screen, let position = p.session.current?.order.firstIndex(of: 0) else {
+        guard let p = screen.as(PracticeScreen.self), let position = p.session.current?.order.firstIndex(of: 0) else {
             return XCTFail("no practice screen")
         }
         XCTAssertTrue(q.choices[0].isCorrect)
@@ -150,7 +150,7 @@ final class PracticeTests: XCTestCase {
         try good.run(start: screen)
         let easy = try good.restarted()
         let easyScreen = try practiceScreen(easy, ids: ["fd-002"])
-        guard case .practice(let p2) = easyScreen, let pos2 = p2.session.current?.order.firstIndex(of: 0) else {
+        guard let p2 = easyScreen.as(PracticeScreen.self), let pos2 = p2.session.current?.order.firstIndex(of: 0) else {
             return XCTFail("no practice screen")
         }
         easy.keys(.char(QuestionPresentation.letters[pos2]), .enter, .char("4"))
@@ -507,6 +507,6 @@ final class TwoWindowTests: XCTestCase {
         guard case .submitExam(let submission)? = commands.first else { return XCTFail("no submit: \(commands)") }
         XCTAssertEqual(submission.answers.filter { !$0.picked.isEmpty }.count, 2)
         XCTAssertEqual(submission.answers.first { $0.questionID == items[1].questionID }?.picked, [1])
-        guard case .results = model.top else { return XCTFail("results not shown") }
+        guard model.top.as(ResultsScreen.self) != nil else { return XCTFail("results not shown") }
     }
 }

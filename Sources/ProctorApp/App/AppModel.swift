@@ -60,17 +60,6 @@ public struct AppContext: Sendable {
     }
 }
 
-public enum Screen: Equatable, Sendable {
-    case home(HomeScreen)
-    case outline(OutlineScreen)
-    case practice(PracticeScreen)
-    case exam(ExamScreen)
-    case results(ResultsScreen)
-    case review(ReviewScreen)
-    case stats(StatsScreen)
-    case history(ExamHistoryScreen)
-}
-
 /// What a screen asks the app to do after a key.
 public struct Outcome: Equatable, Sendable {
     public enum Navigation: Equatable, Sendable {
@@ -129,10 +118,7 @@ public struct AppModel: Sendable {
     }
 
     /// Seconds between ticks the current screen needs (nil: no ticks).
-    public var tickInterval: Double? {
-        if case .exam = top { return 1 }
-        return nil
-    }
+    public var tickInterval: Double? { top.model.tickInterval }
 
     // MARK: - Update
 
@@ -172,42 +158,16 @@ public struct AppModel: Sendable {
     }
 
     private mutating func dispatchKey(_ key: Key) -> Outcome {
-        var screen = top
-        let outcome: Outcome
-        switch screen {
-        case .home(var s):
-            outcome = s.handle(key, context: &context)
-            screen = .home(s)
-        case .outline(var s):
-            outcome = s.handle(key, context: &context)
-            screen = .outline(s)
-        case .practice(var s):
-            outcome = s.handle(key, context: &context)
-            screen = .practice(s)
-        case .exam(var s):
-            outcome = s.handle(key, context: &context)
-            screen = .exam(s)
-        case .results(var s):
-            outcome = s.handle(key, context: &context)
-            screen = .results(s)
-        case .review(var s):
-            outcome = s.handle(key, context: &context)
-            screen = .review(s)
-        case .stats(var s):
-            outcome = s.handle(key, context: &context)
-            screen = .stats(s)
-        case .history(var s):
-            outcome = s.handle(key, context: &context)
-            screen = .history(s)
-        }
-        stack[stack.count - 1] = screen
+        var shared = context
+        let outcome = stack[stack.count - 1].update { $0.handle(key, context: &shared) }
+        context = shared
         return outcome
     }
 
     private mutating func dispatchTick() -> [Command] {
-        guard case .exam(var s) = top else { return [] }
-        let outcome = s.tick(context: &context)
-        stack[stack.count - 1] = .exam(s)
+        var shared = context
+        let outcome = stack[stack.count - 1].update { $0.tick(context: &shared) }
+        context = shared
         return apply(outcome)
     }
 
@@ -233,10 +193,10 @@ public struct AppModel: Sendable {
         case .quitApp:
             return [.quit]
         case .submitExam:
-            guard case .exam(let s) = top else { return [] }
+            guard let s = top.as(ExamScreen.self) else { return [] }
             return apply(s.finish)
         case .leaveExam:
-            guard case .exam = top else { return [] }
+            guard top.as(ExamScreen.self) != nil else { return [] }
             return apply(.pop)
         case .startNewExam(var request):
             request.replacesInProgress = true
@@ -264,7 +224,7 @@ public struct AppModel: Sendable {
             return []
         }
         var screen = ExamScreen(session: session)
-        if case .exam = top { stack.removeLast() }
+        if top.as(ExamScreen.self) != nil { stack.removeLast() }
         // An attempt whose deadline passed while Proctor was closed is submitted at once.
         if session.isExpired(at: context.now) {
             let outcome = screen.submit(context: &context)
@@ -292,7 +252,7 @@ public struct AppModel: Sendable {
     /// Scores the exam on screen, after taking in answers another window saved to the
     /// same attempt, and shows the results. A dialog about the exam no longer applies.
     public mutating func submitExam(merging stored: [ExamAnswerRecord]) -> [Command] {
-        guard case .exam(var s) = top else { return [] }
+        guard var s = top.as(ExamScreen.self) else { return [] }
         s.session.adopt(stored)
         let outcome = s.submit(context: &context)
         stack[stack.count - 1] = .exam(s)
@@ -316,24 +276,8 @@ public struct AppModel: Sendable {
 
     /// Keeps scroll offsets of lists and trees consistent with the terminal size.
     private mutating func syncLayout() {
-        switch top {
-        case .outline(var s):
-            s.syncLayout(context: context)
-            stack[stack.count - 1] = .outline(s)
-        case .results(var s):
-            s.syncLayout(context: context)
-            stack[stack.count - 1] = .results(s)
-        case .review(var s):
-            s.syncLayout(context: context)
-            stack[stack.count - 1] = .review(s)
-        case .history(var s):
-            s.syncLayout(context: context)
-            stack[stack.count - 1] = .history(s)
-        case .exam(var s):
-            s.syncLayout(context: context)
-            stack[stack.count - 1] = .exam(s)
-        default: break
-        }
+        let context = self.context
+        stack[stack.count - 1].update { $0.syncLayout(context: context) }
     }
 
     // MARK: - View
@@ -345,57 +289,16 @@ public struct AppModel: Sendable {
                 .render(in: canvas.bounds, on: &canvas)
             return
         }
-        let chrome = Chrome(context: context, title: title(of: top), status: status(of: top), hints: hints)
-        chrome.render(on: &canvas)
-        let body = context.bodyRect
-        switch top {
-        case .home(let s): s.render(in: body, on: &canvas, context: context)
-        case .outline(let s): s.render(in: body, on: &canvas, context: context)
-        case .practice(let s): s.render(in: body, on: &canvas, context: context)
-        case .exam(let s): s.render(in: body, on: &canvas, context: context)
-        case .results(let s): s.render(in: body, on: &canvas, context: context)
-        case .review(let s): s.render(in: body, on: &canvas, context: context)
-        case .stats(let s): s.render(in: body, on: &canvas, context: context)
-        case .history(let s): s.render(in: body, on: &canvas, context: context)
-        }
+        let screen = top.model
+        let hints = overlay?.hints ?? screen.hints
+        Chrome(context: context, title: screen.title, status: screen.status(now: context.now), hints: hints)
+            .render(on: &canvas)
+        screen.render(in: context.bodyRect, on: &canvas, context: context)
         if let banner {
             let row = Rect(x: 0, y: max(0, context.size.height - 2), width: context.size.width, height: 1)
             canvas.clear(row, style: context.theme.alert)
             _ = canvas.write(" " + banner, x: 0, y: row.y, style: context.theme.alert, maxWidth: row.width)
         }
         overlay?.render(on: &canvas, context: context)
-    }
-
-    private var hints: [(String, String)] {
-        if overlay != nil { return overlay!.hints }
-        switch top {
-        case .home: return HomeScreen.hints
-        case .outline(let s): return s.hints
-        case .practice(let s): return s.hints
-        case .exam(let s): return s.hints
-        case .results(let s): return s.hints
-        case .review: return ReviewScreen.hints
-        case .stats: return StatsScreen.hints
-        case .history: return ExamHistoryScreen.hints
-        }
-    }
-
-    private func title(of screen: Screen) -> String {
-        switch screen {
-        case .home: "Home"
-        case .outline: "Exam guide"
-        case .practice(let s): s.session.title
-        case .exam: "Mock exam"
-        case .results: "Results"
-        case .review: "Review"
-        case .stats: "Stats"
-        case .history: "Exam history"
-        }
-    }
-
-    private func status(of screen: Screen) -> Chrome.Status? {
-        if case .exam(let s) = screen { return .countdown(s.session, now: context.now) }
-        if case .practice(let s) = screen { return .text(s.progressText) }
-        return nil
     }
 }

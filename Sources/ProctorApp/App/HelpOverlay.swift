@@ -7,16 +7,8 @@ public struct HelpOverlay: Equatable, Sendable {
     let screenKeys: [(String, String)]
 
     init(screen: Screen) {
-        switch screen {
-        case .home: screenName = "Home"; screenKeys = HomeScreen.helpKeys
-        case .outline: screenName = "Exam guide"; screenKeys = OutlineScreen.helpKeys
-        case .practice: screenName = "Practice"; screenKeys = PracticeScreen.helpKeys
-        case .exam: screenName = "Mock exam"; screenKeys = ExamScreen.helpKeys
-        case .results(let s): screenName = "Results"; screenKeys = s.helpKeys
-        case .review: screenName = "Review"; screenKeys = ReviewScreen.helpKeys
-        case .stats: screenName = "Stats"; screenKeys = StatsScreen.helpKeys
-        case .history: screenName = "Exam history"; screenKeys = ExamHistoryScreen.helpKeys
-        }
+        screenName = screen.model.helpName
+        screenKeys = screen.model.helpKeys
     }
 
     public static func == (a: HelpOverlay, b: HelpOverlay) -> Bool {

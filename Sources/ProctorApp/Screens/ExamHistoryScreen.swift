@@ -4,7 +4,11 @@ import TermUI
 
 /// Every submitted mock exam, newest first; Enter opens its results again, with every
 /// question and its explanation.
-public struct ExamHistoryScreen: Equatable, Sendable {
+public struct ExamHistoryScreen: AppScreen {
+    var title: String { "Exam history" }
+    var hints: [(String, String)] { Self.keys.barHints }
+    var helpKeys: [(String, String)] { Self.keys.helpHints }
+
     var list = ListState()
 
     public init() {}
@@ -20,8 +24,6 @@ public struct ExamHistoryScreen: Equatable, Sendable {
             help: ("Enter", "open the exam's results: sections, every question, explanations")),
         KeyBinding([.escape, .char("q")], .back, bar: ("q", "back"), help: ("Esc  q", "back")),
     ])
-    static var hints: [(String, String)] { keys.barHints }
-    static var helpKeys: [(String, String)] { keys.helpHints }
 
     static func attempts(_ context: AppContext) -> [ExamAttemptRecord] { context.progress.exams.reversed() }
 

@@ -3,7 +3,11 @@ import StudyCore
 import TermUI
 
 /// The timed mock exam: no feedback until the end, free navigation, flags, overview.
-public struct ExamScreen: Equatable, Sendable {
+public struct ExamScreen: AppScreen {
+    var title: String { "Mock exam" }
+    func status(now: Date) -> Chrome.Status? { .countdown(session, now: now) }
+    var tickInterval: Double? { 1 }
+
     public var session: ExamSession
     /// The overview list (answered / flagged / blank) is showing.
     public var showingOverview = false
@@ -62,7 +66,8 @@ public struct ExamScreen: Equatable, Sendable {
 
     var keys: KeyMap<Input> { showingOverview ? Self.overviewKeys : Self.questionKeys }
     var hints: [(String, String)] { keys.barHints }
-    static var helpKeys: [(String, String)] { questionKeys.merged(with: overviewKeys).helpHints }
+    var helpKeys: [(String, String)] { Self.allHelpKeys }
+    static var allHelpKeys: [(String, String)] { questionKeys.merged(with: overviewKeys).helpHints }
 
     mutating func handle(_ key: Key, context: inout AppContext) -> Outcome {
         if session.isExpired(at: context.now) { return finish }

@@ -3,7 +3,11 @@ import StudyCore
 import TermUI
 
 /// The start screen: where the learner stands, and the ways in.
-public struct HomeScreen: Equatable, Sendable {
+public struct HomeScreen: AppScreen {
+    var title: String { "Home" }
+    var hints: [(String, String)] { Self.keys.barHints }
+    var helpKeys: [(String, String)] { Self.keys.helpHints }
+
     /// The ways in, in menu order; each is also a one-key shortcut.
     enum Action: CaseIterable, Sendable {
         case outline, practice, exam, history, review, stats, quit
@@ -61,9 +65,6 @@ public struct HomeScreen: Equatable, Sendable {
             KeyBinding([.end, .char("G")], .last),
             KeyBinding([.enter], .open, help: ("Enter", "open the highlighted entry")),
         ])
-
-    static var hints: [(String, String)] { keys.barHints }
-    static var helpKeys: [(String, String)] { keys.helpHints }
 
     mutating func handle(_ key: Key, context: inout AppContext) -> Outcome {
         let actions = Action.allCases

@@ -3,7 +3,9 @@ import StudyCore
 import TermUI
 
 /// The exam guide as a tree, with study notes and counts for the selected node.
-public struct OutlineScreen: Equatable, Sendable {
+public struct OutlineScreen: AppScreen {
+    var title: String { "Exam guide" }
+
     var tree: TreeState
     public var filter = ""
     public var isTypingFilter = false
@@ -69,7 +71,8 @@ public struct OutlineScreen: Equatable, Sendable {
     static let filterHints: [(String, String)] = [("type", "filter"), ("Enter", "keep"), ("Esc", "clear")]
 
     var hints: [(String, String)] { isTypingFilter ? Self.filterHints : Self.keys.barHints }
-    static var helpKeys: [(String, String)] { keys.helpHints }
+    var helpKeys: [(String, String)] { Self.allHelpKeys }
+    static var allHelpKeys: [(String, String)] { keys.helpHints }
 
     // MARK: Tree
 

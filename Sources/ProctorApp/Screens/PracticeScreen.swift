@@ -3,7 +3,11 @@ import StudyCore
 import TermUI
 
 /// One question at a time, with the verdict and explanation after each answer.
-public struct PracticeScreen: Equatable, Sendable {
+public struct PracticeScreen: AppScreen {
+    var title: String { session.title }
+    var helpName: String { "Practice" }
+    func status(now: Date) -> Chrome.Status? { .text(progressText) }
+
     public var session: PracticeSession
     /// The current question's card before this answer, so a new rating can be re-applied to it.
     var cardBeforeAnswer: Card?
@@ -94,7 +98,8 @@ public struct PracticeScreen: Equatable, Sendable {
     }
 
     var hints: [(String, String)] { keys.barHints }
-    static var helpKeys: [(String, String)] { answerKeys.merged(with: revealedKeys(rating: true)).helpHints }
+    var helpKeys: [(String, String)] { Self.allHelpKeys }
+    static var allHelpKeys: [(String, String)] { answerKeys.merged(with: revealedKeys(rating: true)).helpHints }
 
     mutating func handle(_ key: Key, context: inout AppContext) -> Outcome {
         let input = keys.action(for: key)

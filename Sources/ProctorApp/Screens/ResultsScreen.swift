@@ -4,7 +4,9 @@ import TermUI
 
 /// Score, per-section bars, and every question with the learner's answer; Enter
 /// opens a question with its full explanation.
-public struct ResultsScreen: Equatable, Sendable {
+public struct ResultsScreen: AppScreen {
+    var title: String { "Results" }
+
     public let result: ExamResult
     let questions: [QuestionPresentation]
     var list = ListState()

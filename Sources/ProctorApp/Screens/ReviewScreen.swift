@@ -3,7 +3,11 @@ import StudyCore
 import TermUI
 
 /// Due and missed questions per section; Enter reviews them, `c` crams missed ones.
-public struct ReviewScreen: Equatable, Sendable {
+public struct ReviewScreen: AppScreen {
+    var title: String { "Review" }
+    var hints: [(String, String)] { Self.keys.barHints }
+    var helpKeys: [(String, String)] { Self.keys.helpHints }
+
     var list = ListState()
 
     public init() {}
@@ -21,8 +25,6 @@ public struct ReviewScreen: Equatable, Sendable {
             help: ("c", "cram: re-ask missed questions without touching the schedule")),
         KeyBinding([.escape, .char("q")], .back, bar: ("q", "back"), help: ("Esc  q", "back")),
     ])
-    static var hints: [(String, String)] { keys.barHints }
-    static var helpKeys: [(String, String)] { keys.helpHints }
 
     struct Row {
         let sectionID: String?

@@ -3,7 +3,11 @@ import StudyCore
 import TermUI
 
 /// Activity heatmap, exam scores over time, accuracy and readiness per section, upcoming reviews.
-public struct StatsScreen: Equatable, Sendable {
+public struct StatsScreen: AppScreen {
+    var title: String { "Stats" }
+    var hints: [(String, String)] { Self.keys.barHints }
+    var helpKeys: [(String, String)] { Self.keys.helpHints }
+
     public init() {}
 
     static let weeks = 16
@@ -12,8 +16,6 @@ public struct StatsScreen: Equatable, Sendable {
     static let keys = KeyMap<Input>([
         KeyBinding([.escape, .char("q")], .back, bar: ("q", "back"), help: ("Esc  q", "back"))
     ])
-    static var hints: [(String, String)] { keys.barHints }
-    static var helpKeys: [(String, String)] { keys.helpHints }
 
     mutating func handle(_ key: Key, context: inout AppContext) -> Outcome {
         Self.keys.action(for: key) == .back ? .pop : .none
