@@ -206,10 +206,74 @@ public struct AppModel: Sendable {
         }
     }
 
-    // MARK: - Entry points used by the runner
+    // MARK: - Messages from the runner
+
+    /// Takes in what the runner read for a command and decides what to show; returns the
+    /// commands that follow (store a new attempt, submit an abandoned one).
+    public mutating func receive(_ message: AppMessage, now: Date) -> [Command] {
+        context.now = now
+        defer {
+            context.refreshSummary()
+            syncLayout()
+        }
+        switch message {
+        case .inProgressExam(let open?, let answers, let request):
+            if !request.replacesInProgress {
+                let remaining = Countdown.format(seconds: max(0, open.deadline.timeIntervalSince(now)))
+                overlay = .confirm(
+                    ConfirmDialog(
+                        title: "Exam in progress",
+                        body: "You have a mock exam in progress with \(remaining) left on its clock.\n"
+                            + "Resume it, or submit it as it stands and start a new one?",
+                        yesLabel: "resume", noLabel: "new exam", onYes: .resumeExam(open.id ?? 0),
+                        onNo: .startNewExam(request)))
+                return []
+            }
+            return close(abandoned: open, answers: answers) + assembleExam(request)
+        case .inProgressExam(nil, _, let request):
+            return assembleExam(request)
+        case .examStored(let attempt):
+            return open(exam: attempt, answers: [])
+        case .examToResume(let attempt?, let answers) where attempt.status == .inProgress:
+            return open(exam: attempt, answers: answers)
+        case .examToReopen(let attempt?, let answers) where attempt.status == .submitted:
+            openResults(of: attempt, answers: answers)
+            return []
+        case .examToResume, .examToReopen:
+            return []
+        case .savedAnswers(let stored):
+            return submitExam(merging: stored)
+        case .storeFailed(let text):
+            banner = text
+            return []
+        }
+    }
+
+    /// A new attempt drawn from the pack (never-seen questions first), or a message when the
+    /// pack has none; the runner stores it and answers `.examStored`.
+    private mutating func assembleExam(_ request: ExamRequest) -> [Command] {
+        let seed = request.seed ?? Figures.seed(at: context.now)
+        let items = ExamAssembler.assemble(
+            pack: context.pack, count: request.count, seed: seed, lastSeen: context.progress.lastSeen,
+            now: context.now)
+        guard !items.isEmpty else {
+            overlay = .message(title: "No questions", body: "This exam pack has no questions to build an exam from.")
+            return []
+        }
+        return [
+            .storeExam(
+                ExamAttemptRecord(
+                    packID: context.pack.id, seed: seed,
+                    items: items.map { StoredExamItem(questionID: $0.questionID, choiceOrder: $0.choiceOrder) },
+                    startedAt: context.now,
+                    deadline: context.now.addingTimeInterval(TimeInterval(request.minutes) * 60)))
+        ]
+    }
+
+    // MARK: - Exams the runner read
 
     /// Shows a stored attempt (new or resumed) as the exam screen.
-    public mutating func open(exam attempt: ExamAttemptRecord, answers: [ExamAnswerRecord]) -> [Command] {
+    mutating func open(exam attempt: ExamAttemptRecord, answers: [ExamAnswerRecord]) -> [Command] {
         let session = ExamSession(attempt: attempt, answers: answers, pack: context.pack)
         // Its questions may have left the pack, or belong to another edition of the guide.
         guard session.count > 0 else {
@@ -239,10 +303,8 @@ public struct AppModel: Sendable {
         return []
     }
 
-    public mutating func show(_ overlay: Overlay) { self.overlay = overlay }
-
     /// Shows a submitted attempt's results again, scored against the pack as it is now.
-    public mutating func openResults(of attempt: ExamAttemptRecord, answers: [ExamAnswerRecord]) {
+    mutating func openResults(of attempt: ExamAttemptRecord, answers: [ExamAnswerRecord]) {
         let session = ExamSession(attempt: attempt, answers: answers, pack: context.pack)
         let result = ExamScreen.score(session, finishedAt: attempt.submittedAt ?? attempt.deadline, pack: context.pack)
         stack.append(.results(ResultsScreen(result: result, session: session, fromHistory: true)))
@@ -251,7 +313,7 @@ public struct AppModel: Sendable {
 
     /// Scores the exam on screen, after taking in answers another window saved to the
     /// same attempt, and shows the results. A dialog about the exam no longer applies.
-    public mutating func submitExam(merging stored: [ExamAnswerRecord]) -> [Command] {
+    mutating func submitExam(merging stored: [ExamAnswerRecord]) -> [Command] {
         guard var s = top.as(ExamScreen.self) else { return [] }
         s.session.adopt(stored)
         let outcome = s.submit(context: &context)
@@ -265,7 +327,7 @@ public struct AppModel: Sendable {
 
     /// Scores an attempt left unfinished and returns the command that stores it,
     /// without leaving the current screen.
-    public mutating func close(abandoned attempt: ExamAttemptRecord, answers: [ExamAnswerRecord]) -> [Command] {
+    mutating func close(abandoned attempt: ExamAttemptRecord, answers: [ExamAnswerRecord]) -> [Command] {
         var screen = ExamScreen(session: ExamSession(attempt: attempt, answers: answers, pack: context.pack))
         let commands = screen.submit(context: &context).commands
         context.refreshSummary()

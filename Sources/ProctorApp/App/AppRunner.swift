@@ -25,78 +25,54 @@ public final class AppRunner {
             render: { [self] canvas in model.render(into: &canvas) })
     }
 
-    /// Carries out commands in order; commands they produce run too.
+    /// Carries out commands in order; what they read goes back to the model, and the commands
+    /// it answers with run too.
     @discardableResult
     public func execute(_ commands: [Command]) -> LoopAction {
         var queue = commands
         while !queue.isEmpty {
             let command = queue.removeFirst()
+            if command == .quit { return .quit }
+            let message: AppMessage?
             do {
-                switch command {
-                case .quit:
-                    return .quit
-                case .record(let answer, let card):
-                    try store.record(answer, card: card)
-                case .saveCard(let card, let questionID):
-                    try store.saveCard(card, packID: model.context.pack.id, questionID: questionID)
-                case .saveExamAnswer(let answer):
-                    try store.saveExamAnswer(answer)
-                case .submitExam(let s):
-                    try store.submitExam(
-                        attemptID: s.attemptID, submittedAt: s.submittedAt, scorePercent: s.scorePercent,
-                        passed: s.passed, answers: s.answers, cards: s.cards)
-                case .finishExam(let id):
-                    // Unreadable saved answers must not stop the submit: score what is on screen.
-                    let stored = (try? store.examAnswers(attemptID: id)) ?? []
-                    queue += model.submitExam(merging: stored)
-                case .resumeExam(let id):
-                    guard let attempt = try store.exam(id: id), attempt.status == .inProgress else { continue }
-                    queue += model.open(exam: attempt, answers: try store.examAnswers(attemptID: id))
-                case .openExamResults(let id):
-                    guard let attempt = try store.exam(id: id), attempt.status == .submitted else { continue }
-                    model.openResults(of: attempt, answers: try store.examAnswers(attemptID: id))
-                case .startExam(let request):
-                    queue += try startExam(request)
-                }
+                message = try perform(command)
             } catch {
-                model.banner = command.failureBanner(error)
+                message = .storeFailed(command.failureBanner(error))
             }
+            if let message { queue += model.receive(message, now: now()) }
         }
         return .continue
     }
 
-    private func startExam(_ request: ExamRequest) throws -> [Command] {
-        let pack = model.context.pack
-        let time = now()
-        model.context.now = time
-        if let open = try store.inProgressExam(packID: pack.id) {
-            if !request.replacesInProgress {
-                let remaining = Countdown.format(seconds: max(0, open.deadline.timeIntervalSince(time)))
-                model.show(
-                    .confirm(
-                        ConfirmDialog(
-                            title: "Exam in progress",
-                            body: "You have a mock exam in progress with \(remaining) left on its clock.\n"
-                                + "Resume it, or submit it as it stands and start a new one?",
-                            yesLabel: "resume", noLabel: "new exam", onYes: .resumeExam(open.id ?? 0),
-                            onNo: .startNewExam(request))))
-                return []
-            }
-            let closing = model.close(abandoned: open, answers: try store.examAnswers(attemptID: open.id ?? 0))
-            if execute(closing) == .quit { return [.quit] }
+    /// Reads or writes the store for one command; returns what was read.
+    private func perform(_ command: Command) throws -> AppMessage? {
+        switch command {
+        case .quit:
+            return nil
+        case .record(let answer, let card):
+            try store.record(answer, card: card)
+        case .saveCard(let card, let questionID):
+            try store.saveCard(card, packID: model.context.pack.id, questionID: questionID)
+        case .saveExamAnswer(let answer):
+            try store.saveExamAnswer(answer)
+        case .submitExam(let s):
+            try store.submitExam(
+                attemptID: s.attemptID, submittedAt: s.submittedAt, scorePercent: s.scorePercent,
+                passed: s.passed, answers: s.answers, cards: s.cards)
+        case .startExam(let request):
+            let open = try store.inProgressExam(packID: model.context.pack.id)
+            let answers = try open.map { try store.examAnswers(attemptID: $0.id ?? 0) } ?? []
+            return .inProgressExam(open, answers: answers, request: request)
+        case .storeExam(let attempt):
+            return .examStored(try store.startExam(attempt))
+        case .resumeExam(let id):
+            return .examToResume(try store.exam(id: id), answers: try store.examAnswers(attemptID: id))
+        case .openExamResults(let id):
+            return .examToReopen(try store.exam(id: id), answers: try store.examAnswers(attemptID: id))
+        case .finishExam(let id):
+            // Unreadable saved answers must not stop the submit: score what is on screen.
+            return .savedAnswers((try? store.examAnswers(attemptID: id)) ?? [])
         }
-        let seed = request.seed ?? Figures.seed(at: time)
-        let items = ExamAssembler.assemble(
-            pack: pack, count: request.count, seed: seed, lastSeen: model.context.progress.lastSeen, now: time)
-        guard !items.isEmpty else {
-            model.show(.message(title: "No questions", body: "This exam pack has no questions to build an exam from."))
-            return []
-        }
-        let attempt = try store.startExam(
-            ExamAttemptRecord(
-                packID: pack.id, seed: seed,
-                items: items.map { StoredExamItem(questionID: $0.questionID, choiceOrder: $0.choiceOrder) },
-                startedAt: time, deadline: time.addingTimeInterval(TimeInterval(request.minutes) * 60)))
-        return model.open(exam: attempt, answers: [])
+        return nil
     }
 }

@@ -1,26 +1,41 @@
 import Foundation
 import StudyCore
 
-/// Side effects requested by `AppModel.handle`; the runner carries them out
-/// against the store, so the model itself stays a pure value.
+/// The one effect type, as bubbletea's `Cmd`: what the model asks the runner to do against the
+/// store. The runner only reads and writes; what it reads comes back to `AppModel.receive` as
+/// an `AppMessage`, and the model alone decides what to show.
 public enum Command: Equatable, Sendable {
     /// Save an answer and, unless cramming, the question's new card.
     case record(AnswerRecord, card: Card?)
     /// Replace a card (the learner changed the rating after answering).
     case saveCard(Card, questionID: String)
     case saveExamAnswer(ExamAnswerRecord)
-    /// Assemble and store a new attempt; the runner then calls `AppModel.open(exam:answers:)`.
+    /// Look for an attempt in progress before starting one: answers `.inProgressExam`.
     case startExam(ExamRequest)
-    /// Reopen the stored in-progress attempt.
+    /// Store a new attempt the model assembled: answers `.examStored`.
+    case storeExam(ExamAttemptRecord)
+    /// Read an attempt to resume it: answers `.examToResume`.
     case resumeExam(attemptID: Int64)
-    /// Read the attempt's saved answers (another window may have added some), then
-    /// score it; the runner calls `AppModel.submitExam(merging:)`.
+    /// Read the answers saved for the attempt on screen (another window may have added some):
+    /// answers `.savedAnswers`, even when they cannot be read.
     case finishExam(attemptID: Int64)
-    /// Read a submitted attempt's answers and show its results again (exam history).
+    /// Read a submitted attempt to show its results again: answers `.examToReopen`.
     case openExamResults(attemptID: Int64)
     /// Store a finished attempt with its answers and cards.
     case submitExam(ExamSubmission)
     case quit
+}
+
+/// What the runner read for a command, fed back to `AppModel.receive`, as bubbletea's `Msg`.
+public enum AppMessage: Equatable, Sendable {
+    /// The attempt in progress (nil: none) and its answers, for a requested start.
+    case inProgressExam(ExamAttemptRecord?, answers: [ExamAnswerRecord], request: ExamRequest)
+    case examStored(ExamAttemptRecord)
+    case examToResume(ExamAttemptRecord?, answers: [ExamAnswerRecord])
+    case examToReopen(ExamAttemptRecord?, answers: [ExamAnswerRecord])
+    case savedAnswers([ExamAnswerRecord])
+    /// A command failed; the text says what the learner should know.
+    case storeFailed(String)
 }
 
 public struct ExamRequest: Equatable, Sendable {
@@ -54,7 +69,7 @@ extension Command {
         switch self {
         case .resumeExam, .openExamResults, .finishExam:
             return "Could not read your progress: \(error)"
-        case .startExam:
+        case .startExam, .storeExam:
             return "Could not start the exam: \(error)"
         case .record, .saveCard, .saveExamAnswer, .submitExam, .quit:
             return "Not saved: \(error)"

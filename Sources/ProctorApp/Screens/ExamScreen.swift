@@ -140,27 +140,17 @@ public struct ExamScreen: AppScreen {
     /// have been read, so it is neither "seen" nor a memory lapse.
     mutating func submit(context: inout AppContext) -> Outcome {
         let pack = context.pack
-        let items = Self.items(of: session)
         let finishedAt = min(context.now, session.deadline)
         let result = Self.score(session, finishedAt: finishedAt, pack: pack)
-        var answers: [AnswerRecord] = []
+        let answers = session.answerRecords(result, packID: pack.id, at: finishedAt)
         var cards: [String: Card] = [:]
-        for outcome in result.outcomes where !outcome.picked.isEmpty {
-            let answer = AnswerRecord(
-                packID: pack.id, questionID: outcome.questionID, picked: outcome.picked.sorted(),
-                correct: outcome.isCorrect, secondsTaken: 0, mode: .exam, answeredAt: finishedAt,
-                attemptID: session.attemptID)
-            answers.append(answer)
-            cards[outcome.questionID] = context.remember(answer, rating: outcome.isCorrect ? .good : .again)
+        for answer in answers {
+            cards[answer.questionID] = context.remember(answer, rating: answer.correct ? .good : .again)
         }
         let submission = ExamSubmission(
             attemptID: session.attemptID, submittedAt: finishedAt, scorePercent: result.percent,
             passed: result.passed, answers: answers, cards: cards)
-        let record = ExamAttemptRecord(
-            id: session.attemptID, packID: pack.id, seed: session.seed,
-            items: items.map { StoredExamItem(questionID: $0.questionID, choiceOrder: $0.choiceOrder) },
-            startedAt: session.startedAt, deadline: session.deadline, status: .submitted, submittedAt: finishedAt,
-            scorePercent: result.percent, passed: result.passed)
+        let record = session.submittedRecord(result, packID: pack.id, at: finishedAt)
         context.progress.apply(exam: record)
         let results = ResultsScreen(result: result, session: session)
         return Outcome(navigation: .replace(.results(results)), commands: [.submitExam(submission)])

@@ -102,4 +102,26 @@ public struct ExamSession: Equatable, Sendable {
             attemptID: attemptID, questionID: current.question.id, picked: current.picked.sorted(),
             flagged: isCurrentFlagged, updatedAt: now)
     }
+
+    // MARK: Records of a submitted attempt
+
+    /// What to record of a scored attempt: the answered questions only. A blank one scores as
+    /// wrong in the result, as on the real exam, but may never have been read, so it is neither
+    /// "seen" nor a memory lapse.
+    public func answerRecords(_ result: ExamResult, packID: String, at finishedAt: Date) -> [AnswerRecord] {
+        result.outcomes.filter { !$0.picked.isEmpty }.map {
+            AnswerRecord(
+                packID: packID, questionID: $0.questionID, picked: $0.picked.sorted(), correct: $0.isCorrect,
+                secondsTaken: 0, mode: .exam, answeredAt: finishedAt, attemptID: attemptID)
+        }
+    }
+
+    /// The attempt as submitted, with its items in their shown order and choice orders.
+    public func submittedRecord(_ result: ExamResult, packID: String, at finishedAt: Date) -> ExamAttemptRecord {
+        ExamAttemptRecord(
+            id: attemptID, packID: packID, seed: seed,
+            items: questions.map { StoredExamItem(questionID: $0.question.id, choiceOrder: $0.order) },
+            startedAt: startedAt, deadline: deadline, status: .submitted, submittedAt: finishedAt,
+            scorePercent: result.percent, passed: result.passed)
+    }
 }
