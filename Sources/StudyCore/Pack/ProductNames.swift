@@ -40,45 +40,57 @@ struct ProductNamesParser {
 }
 
 /// Finds former product names in text, as whole words; where two overlap ("Vertex AI Pipelines"
-/// and "Vertex AI") only the longer counts.
+/// and "Vertex AI") only the longer counts. One pass over the text: the names are indexed by
+/// their first byte, so validating a pack costs a table lookup per byte, not a scan per name.
 struct ProductNameScanner: Sendable {
     private let names: [ProductName]
+    /// first byte -> (name index, its UTF-8 bytes), longest first.
+    private let candidates: [[(index: Int, bytes: [UInt8])]]
 
     init(_ names: [ProductName]) {
-        self.names = names.sorted { $0.former.utf8.count > $1.former.utf8.count }
+        self.names = names
+        var table = [[(index: Int, bytes: [UInt8])]](repeating: [], count: 256)
+        for (i, name) in names.enumerated() {
+            let bytes = Array(name.former.utf8)
+            guard let first = bytes.first else { continue }
+            table[Int(first)].append((i, bytes))
+        }
+        candidates = table.map { $0.sorted { $0.bytes.count > $1.bytes.count } }
     }
 
-    /// The renamed products `text` names by a former name, longest match first, each once.
+    /// The renamed products `text` names by a former name, each once, in order of first use.
     func formerNames(in text: String) -> [ProductName] {
         guard !names.isEmpty else { return [] }
-        let bytes = Array(text.utf8)
-        var taken: [Range<Int>] = []
-        var found: [ProductName] = []
-        for name in names {
-            let needle = Array(name.former.utf8)
-            guard !needle.isEmpty, needle.count <= bytes.count else { continue }
-            var hit = false
-            var i = 0
-            while i + needle.count <= bytes.count {
-                if bytes[i] == needle[0], bytes[i..<i + needle.count].elementsEqual(needle),
-                    Self.isBoundary(bytes, i - 1), Self.isBoundary(bytes, i + needle.count)
-                {
-                    let range = i..<i + needle.count
-                    if !taken.contains(where: { $0.overlaps(range) }) {
-                        taken.append(range)
-                        hit = true
+        var text = text
+        return text.withUTF8 { scan($0) }.map { names[$0] }
+    }
+
+    private func scan(_ bytes: UnsafeBufferPointer<UInt8>) -> [Int] {
+        var found: [Int] = []
+        var i = 0
+        let n = bytes.count
+        while i < n {
+            let list = candidates[Int(bytes[i])]
+            if !list.isEmpty, Self.isBoundary(bytes, i - 1) {
+                var matched = 0
+                for c in list where i + c.bytes.count <= n && Self.isBoundary(bytes, i + c.bytes.count) {
+                    if UnsafeBufferPointer(rebasing: bytes[i..<i + c.bytes.count]).elementsEqual(c.bytes) {
+                        if !found.contains(c.index) { found.append(c.index) }
+                        matched = c.bytes.count
+                        break
                     }
-                    i += needle.count
-                } else {
-                    i += 1
+                }
+                if matched > 0 {
+                    i += matched
+                    continue
                 }
             }
-            if hit { found.append(name) }
+            i += 1
         }
         return found
     }
 
-    private static func isBoundary(_ bytes: [UInt8], _ i: Int) -> Bool {
+    private static func isBoundary(_ bytes: UnsafeBufferPointer<UInt8>, _ i: Int) -> Bool {
         guard i >= 0, i < bytes.count else { return true }
         let b = bytes[i]
         let isWord = (b >= 0x30 && b <= 0x39) || (b >= 0x41 && b <= 0x5A) || (b >= 0x61 && b <= 0x7A) || b >= 0x80
