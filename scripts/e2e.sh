@@ -275,5 +275,28 @@ check "stats --json names the guide and each section's weight, per edition" stat
 quality_report() { "$BIN" validate --quality 2>/dev/null | grep -q "^Item quality (edition 2026-06)"; }
 check "validate --quality prints the item-quality report" quality_report
 
+# 7. Search: the command line and / on Home.
+search_cli() {
+    local out json
+    out=$("$BIN" search model armor --data-dir "$DATA" </dev/null) &&
+        grep -qE '^gsec-[0-9]+ +6\.1 ' <<<"$out" &&
+        json=$("$BIN" search feature store --limit 3 --json --data-dir "$DATA") &&
+        python3 -c 'import json,sys; r=json.load(sys.stdin); assert len(r)==3 and all(set(x)=={"id","subsection","score","stem"} for x in r)' <<<"$json" &&
+        ! "$BIN" search zzzqqq --data-dir "$DATA" >/dev/null
+}
+check "proctor search prints ranked hits, --json for scripts, exit 1 on none" search_cli
+start ""
+check "home before a search" wait_for "Readiness by section"
+keys "/"
+keys "model armor"
+check "/ on Home finds questions as you type" wait_for "questions · best first"
+keys Enter
+keys Enter
+check "Enter practises the highlighted hit" wait_for "Search: model armor"
+keys q
+keys q
+keys q
+check "quit after a search" exited_with 0
+
 echo "e2e: $passed passed, $failed failed"
 [ "$failed" = 0 ]

@@ -23,7 +23,7 @@ struct Proctor: ParsableCommand {
         version: version,
         subcommands: [
             HomeCommand.self, OutlineCommand.self, PracticeCommand.self, ExamCommand.self, ReviewCommand.self,
-            StatsCommand.self, BackupCommand.self, ValidateCommand.self,
+            StatsCommand.self, SearchCommand.self, BackupCommand.self, ValidateCommand.self,
         ],
         defaultSubcommand: HomeCommand.self
     )
@@ -149,6 +149,57 @@ struct StatsCommand: GlobalOptionsCommand {
         let (pack, _, progress) = try Launcher(options).open()
         let report = StatsReport(pack: pack, progress: progress, now: Date())
         print(json ? report.json() : report.text())
+    }
+}
+
+struct SearchCommand: GlobalOptionsCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "search",
+        abstract: "Find questions by words in their stem, choices and explanation (works without a terminal).",
+        discussion: "Every word must appear; a word in the stem counts most. Prints id, subsection and the stem's "
+            + "first line, best first; on Home, / searches the same way and opens a hit in practice.")
+    @ParentCommand var root: Proctor
+    @OptionGroup var global: GlobalOptions
+    @Argument(help: "The words to find (e.g. model armor).") var words: [String]
+    @Option(help: "At most this many results.") var limit: Int = 20
+    @Flag(help: "Print the results as JSON.") var json = false
+
+    func validate() throws {
+        guard limit > 0 else { throw ValidationError("--limit must be at least 1") }
+        guard !QuestionSearch.terms(words.joined(separator: " ")).isEmpty else {
+            throw ValidationError("give at least one word to search for")
+        }
+    }
+
+    func run() throws {
+        let pack = try Launcher(options).loadPack()
+        let hits = QuestionSearch.search(words.joined(separator: " "), in: pack, limit: limit)
+        if json {
+            struct Row: Encodable {
+                let id: String
+                let subsection: String
+                let score: Int
+                let stem: String
+            }
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+            let rows = hits.map {
+                Row(id: $0.questionID, subsection: $0.subsectionID, score: $0.score, stem: $0.firstLine)
+            }
+            print(String(decoding: try encoder.encode(rows), as: UTF8.self))
+            return
+        }
+        guard !hits.isEmpty else {
+            print("No question mentions \(words.joined(separator: " ")).")
+            throw ExitCode(1)
+        }
+        let idWidth = hits.map(\.questionID.count).max() ?? 0
+        for hit in hits {
+            let line = hit.firstLine.count > 90 ? String(hit.firstLine.prefix(89)) + "…" : hit.firstLine
+            print(
+                hit.questionID.padding(toLength: idWidth, withPad: " ", startingAt: 0) + "  "
+                    + hit.subsectionID.padding(toLength: 5, withPad: " ", startingAt: 0) + "  " + line)
+        }
     }
 }
 

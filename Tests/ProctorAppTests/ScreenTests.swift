@@ -510,3 +510,22 @@ final class TwoWindowTests: XCTestCase {
         guard model.top.as(ResultsScreen.self) != nil else { return XCTFail("results not shown") }
     }
 }
+
+final class SearchScreenTests: XCTestCase {
+    /// Home → / → words → Enter → a move → Enter practises that hit first.
+    func testSlashSearchesAndOpensTheChosenHitInPractice() throws {
+        let app = try AppHarness()
+        app.keys(.char("/"))
+        app.type("answer fd")
+        app.keys(.enter, .down, .enter)
+        try app.run()
+        XCTAssertScreen(app, contains: "Search: answer fd")
+        XCTAssertScreen(app, contains: "1/")
+        let shown = try AppHarness()
+        shown.keys(.char("/"))
+        shown.type("zzz")
+        try shown.run()
+        XCTAssertScreen(shown, contains: "Find: zzz")
+        XCTAssertScreen(shown, contains: "No question has every one of these words.")
+    }
+}

@@ -10,9 +10,10 @@ public struct HomeScreen: AppScreen {
 
     /// The ways in, in menu order; each is also a one-key shortcut.
     enum Action: CaseIterable, Sendable {
-        case outline, practice, exam, history, review, stats, quit
+        case outline, practice, exam, history, review, search, stats, quit
         var key: Character {
             switch self {
+            case .search: "/"
             case .outline: "o"
             case .practice: "p"
             case .exam: "e"
@@ -29,6 +30,7 @@ public struct HomeScreen: AppScreen {
             case .exam: "exam"
             case .history: "history"
             case .review: "review"
+            case .search: "search"
             case .stats: "stats"
             case .quit: "quit"
             }
@@ -40,11 +42,15 @@ public struct HomeScreen: AppScreen {
             case .exam: "sit a timed mock exam (resumes one in progress)"
             case .history: "past mock exams; Enter opens one's results again"
             case .review: "review due and missed questions"
+            case .search: "find questions by words (a product, a service) and practise them"
             case .stats: "stats: activity, accuracy, readiness"
             case .quit: "quit"
             }
         }
     }
+
+    /// The menu's entries; search is a key (/) without a row, so the menu fits 60x15.
+    static let menu: [Action] = Action.allCases.filter { $0 != .search }
 
     enum Input: Sendable {
         case up, down, first, last, open, go(Action)
@@ -67,7 +73,7 @@ public struct HomeScreen: AppScreen {
         ])
 
     mutating func handle(_ key: Key, context: inout AppContext) -> Outcome {
-        let actions = Action.allCases
+        let actions = Self.menu
         switch Self.keys.action(for: key) {
         case .up?: selected = max(0, selected - 1)
         case .down?: selected = min(actions.count - 1, selected + 1)
@@ -88,6 +94,7 @@ public struct HomeScreen: AppScreen {
         case .exam: return ExamScreen.requestStart(context: context)
         case .history: return .push(.history(ExamHistoryScreen()))
         case .review: return .push(.review(ReviewScreen()))
+        case .search: return .push(Screen(SearchScreen()))
         case .stats: return .push(.stats(StatsScreen()))
         case .quit: return Outcome(commands: [.quit])
         }
@@ -131,7 +138,7 @@ public struct HomeScreen: AppScreen {
         _ = canvas.write(line, x: x, y: y, style: theme.normal, maxWidth: width)
         y += 2
 
-        let actionsHeight = Action.allCases.count
+        let actionsHeight = Self.menu.count
         let roomForSections = area.maxY - y - actionsHeight - 2
         if roomForSections >= 2 {
             _ = canvas.write("Readiness by section", x: x, y: y, style: theme.title, maxWidth: width)
@@ -156,7 +163,7 @@ public struct HomeScreen: AppScreen {
             "Stats",
             "Quit",
         ]
-        for (i, action) in Action.allCases.enumerated() where y < area.maxY {
+        for (i, action) in Self.menu.enumerated() where y < area.maxY {
             let isSelected = i == selected
             let style = isSelected ? theme.selected : theme.normal
             let line = "\(isSelected ? "›" : " ") \(action.key)  \(labels[i])"
