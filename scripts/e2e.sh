@@ -298,5 +298,20 @@ keys q
 keys q
 check "quit after a search" exited_with 0
 
+# 8. Anki export: a file Anki imports with no settings, never overwritten without --force.
+anki_export() {
+    local f="$WORK/anki.txt"
+    "$BIN" export anki "$f" --section 6 --data-dir "$DATA" >/dev/null &&
+        [ "$(sed -n 1p "$f")" = "#separator:tab" ] && grep -q '^#tags column:3$' "$f" &&
+        python3 -c '
+import sys
+rows = [l.rstrip("\n").split("\t") for l in open(sys.argv[1], encoding="utf-8") if not l.startswith("#")]
+assert rows and all(len(r) == 3 and "section::6" in r[2].split() for r in rows), rows[:1]' "$f" &&
+        ! "$BIN" export anki "$f" --data-dir "$DATA" 2>/dev/null &&
+        "$BIN" export anki "$f" --force --data-dir "$DATA" >/dev/null &&
+        [ "$(grep -vc '^#' "$f")" -gt "$(("$("$BIN" export anki "$WORK/anki6.txt" --section 6 --data-dir "$DATA" | grep -o '[0-9]*' | head -1)"))" ]
+}
+check "export anki writes Anki's text format, refuses to overwrite, --force replaces" anki_export
+
 echo "e2e: $passed passed, $failed failed"
 [ "$failed" = 0 ]

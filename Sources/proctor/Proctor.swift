@@ -23,7 +23,7 @@ struct Proctor: ParsableCommand {
         version: version,
         subcommands: [
             HomeCommand.self, OutlineCommand.self, PracticeCommand.self, ExamCommand.self, ReviewCommand.self,
-            StatsCommand.self, SearchCommand.self, BackupCommand.self, ValidateCommand.self,
+            StatsCommand.self, SearchCommand.self, ExportCommand.self, BackupCommand.self, ValidateCommand.self,
         ],
         defaultSubcommand: HomeCommand.self
     )
@@ -200,6 +200,67 @@ struct SearchCommand: GlobalOptionsCommand {
                 hit.questionID.padding(toLength: idWidth, withPad: " ", startingAt: 0) + "  "
                     + hit.subsectionID.padding(toLength: 5, withPad: " ", startingAt: 0) + "  " + line)
         }
+    }
+}
+
+struct ExportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "export", abstract: "Export questions for other study tools.",
+        subcommands: [AnkiExportCommand.self])
+}
+
+struct AnkiExportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "anki",
+        abstract: "Write questions as an Anki text file (File > Import in Anki; no settings needed).",
+        discussion: "One Basic note per question: stem and choices on the front; the answer, every choice's why, "
+            + "the explanation and the references on the back; tags for the pack, guide edition, section, "
+            + "subsection and topics.")
+    @OptionGroup var global: GlobalOptions
+    @Argument(help: "The file to write (.txt).", completion: .file()) var file: String
+    @Flag(help: "Only the questions you last answered wrong.") var missed = false
+    @Option(help: "Only this section of the guide edition (e.g. 3).") var section: String?
+    @Flag(help: "Replace the file if it exists.") var force = false
+
+    func run() throws {
+        let launcher = Launcher(global)
+        let pack: ExamPack
+        var ids: [String]
+        if missed {
+            let (opened, _, progress) = try launcher.open()
+            pack = opened
+            ids = progress.missed(among: pack.questions.map(\.id))
+        } else {
+            pack = try launcher.loadPack()
+            ids = pack.questions.map(\.id)
+        }
+        if let section {
+            guard pack.section(id: section) != nil else {
+                printError(
+                    "proctor: unknown section '\(section)' in \(pack.title); sections are "
+                        + pack.sections.map(\.id).joined(separator: ", "))
+                throw ExitCode(1)
+            }
+            let inSection = Set(pack.questions(inSection: section).map(\.id))
+            ids = ids.filter { inSection.contains($0) }
+        }
+        let questions = ids.compactMap { pack.question(id: $0) }
+        let text = AnkiExport.file(AnkiExport.notes(questions, in: pack), deck: pack.title)
+        do {
+            try Data(text.utf8).write(
+                to: URL(fileURLWithPath: file), options: force ? [.atomic] : [.withoutOverwriting])
+        } catch {
+            let exists = FileManager.default.fileExists(atPath: file)
+            printError(
+                "proctor: "
+                    + (exists && !force
+                        ? "\(file) exists; pass --force to replace it"
+                        : "cannot write \(file): \(error.localizedDescription)"))
+            throw ExitCode(1)
+        }
+        print(
+            "Wrote \(questions.count) note\(questions.count == 1 ? "" : "s") to \(file). In Anki: File > Import, choose the file."
+        )
     }
 }
 
