@@ -75,13 +75,11 @@ public enum AnkiExport {
         text.replacingOccurrences(of: "\t", with: " ").replacingOccurrences(of: "\n", with: " ")
     }
 
-    /// "Title <https://...>" as a link; any other reference as text.
-    static func reference(_ ref: String) -> String {
-        guard ref.hasSuffix(">"), let open = ref.range(of: " <", options: .backwards) else { return html(ref) }
-        let url = String(ref[open.upperBound..<ref.index(before: ref.endIndex)])
-        guard url.hasPrefix("https://") || url.hasPrefix("http://"), !url.contains(where: { $0.isWhitespace })
-        else { return html(ref) }
-        return "<a href=\"\(html(url))\">\(html(String(ref[..<open.lowerBound])))</a>"
+    /// "Title <https://...>" as a link (the validator vouches for the address); a title as text.
+    static func reference(_ text: String) -> String {
+        let ref = Reference(parsing: text)
+        guard let url = ref.url, url.hasPrefix("https://") else { return html(text) }
+        return "<a href=\"\(html(url))\">\(html(ref.title))</a>"
     }
 
     /// Anki tags have no spaces.

@@ -9,6 +9,8 @@ struct ParsedOutline {
     var title = ""
     var vendor = ""
     var facts = ExamFacts(minutes: 0, questionCount: 0, passingPercent: 0)
+    /// Hosts references may link to (`link_hosts`), nil for the default documentation hosts.
+    var linkHosts: Set<String>?
     var edition = Edition(id: "", title: "", sections: [])
     /// Subsections whose considerations could not all be read: covers are not checked against them.
     var incompleteSubsections: Set<String> = []
@@ -30,7 +32,7 @@ struct OutlineParser {
         guard let map = r.mapping(root, file) else { return out }
         let f = r.fields(
             root, map, what: file, required: ["id", "title", "exam", "sections"],
-            optional: ["vendor", "guide_version", "edition"])
+            optional: ["vendor", "guide_version", "edition", "link_hosts"])
         out.id = r.identifier(f["id"], field: "id", what: file) ?? ""
         out.title = r.text(f["title"], field: "title", what: file, kind: .line) ?? ""
         out.vendor =
@@ -49,6 +51,12 @@ struct OutlineParser {
             editionTitle = title
         }
         if let examNode = f["exam"] { out.facts = parseFacts(examNode, r) }
+        if let hostsNode = f["link_hosts"] {
+            var ok = true
+            if let hosts = r.textList(hostsNode, field: "link_hosts", what: file, ok: &ok) {
+                out.linkHosts = Set(hosts.map { $0.lowercased() })
+            }
+        }
         var sections: [Section] = []
         if let sectionsNode = f["sections"] {
             sections = parseSections(sectionsNode, r, file: file, incomplete: &out.incompleteSubsections)

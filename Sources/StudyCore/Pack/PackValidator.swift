@@ -148,7 +148,7 @@ final class PackBuilder {
             anyIncomplete: ([outline] + others).contains { !$0.incompleteSubsections.isEmpty },
             outlineParsed: outline.parsed && !outline.edition.sections.isEmpty,
             knownList: outline.edition.sections.flatMap { $0.subsections.map(\.id) },
-            names: ProductNameScanner(names))
+            names: ProductNameScanner(names), linkHosts: outline.linkHosts ?? Reference.defaultHosts)
     }
 
     /// A folder inside `notes/` that names no edition is a warning, like a stray notes file.

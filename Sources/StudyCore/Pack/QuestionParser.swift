@@ -89,6 +89,8 @@ extension PackBuilder {
         let outlineParsed: Bool
         let knownList: [String]
         let names: ProductNameScanner
+        /// Hosts a reference may link to.
+        let linkHosts: Set<String>
     }
 
     static let questionRequired = ["id", "covers", "kind", "difficulty", "stem", "choices", "explanation"]
@@ -187,8 +189,17 @@ extension PackBuilder {
         }
 
         var refs: [String] = []
-        if let refsNode = f["refs"] {
-            if let list = r.textList(refsNode, field: "refs", what: what, ok: &ok) { refs = list }
+        if let refsNode = f["refs"], let items = r.list(refsNode, field: "refs", what: what) {
+            for item in items {
+                guard let text = r.text(item, field: "refs", what: what, kind: .line) else { ok = false; continue }
+                if let problem = Reference(parsing: text).problem(allowedHosts: ctx.linkHosts) {
+                    r.error(item, "\(problem) (\(what))")
+                    ok = false
+                }
+                refs.append(text)
+            }
+        } else if f["refs"] != nil {
+            ok = false
         }
 
         var choices: [Choice] = []
