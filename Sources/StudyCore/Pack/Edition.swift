@@ -32,10 +32,9 @@ public struct Edition: Sendable, Hashable, Identifiable {
     }
 
     /// The bank's questions that belong to this edition, each placed in the subsection of its
-    /// first consideration this edition has.
-    func place(_ bank: [Question]) -> [Question] {
-        let owners = considerationOwners()
-        return bank.compactMap { q in
+    /// first consideration this edition has (`owners`: this edition's `considerationOwners()`).
+    func place(_ bank: [Question], owners: [String: String]) -> [Question] {
+        bank.compactMap { q in
             guard let sub = q.covers.lazy.compactMap({ owners[$0] }).first else { return nil }
             return sub == q.subsectionID ? q : q.placed(in: sub)
         }

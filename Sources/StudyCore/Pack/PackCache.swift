@@ -57,11 +57,6 @@ public enum PackCache {
         return pack
     }
 
-    static func isEmptyFile(_ path: String) -> Bool {
-        var info = stat()
-        return stat(path, &info) == 0 && info.st_size == 0
-    }
-
     /// What a damaged question body falls back to: the cache file is removed (the next start
     /// rebuilds it) and the pack is loaded from its YAML once, for every body that needs it.
     final class Recovery: @unchecked Sendable {
@@ -87,13 +82,13 @@ public enum PackCache {
         }
     }
 
-    /// The whole file, read straight into an array (nil when it is missing, unreadable or empty).
+    /// The whole file, read straight into an array (nil when it is missing or unreadable).
     static func readBytes(_ path: String) -> [UInt8]? {
         let fd = open(path, O_RDONLY | O_CLOEXEC)
         guard fd >= 0 else { return nil }
         defer { close(fd) }
         var info = stat()
-        guard fstat(fd, &info) == 0, info.st_size > 0 else { return nil }
+        guard fstat(fd, &info) == 0 else { return nil }
         let size = Int(info.st_size)
         var ok = true
         let bytes = [UInt8](unsafeUninitializedCapacity: size) { buffer, count in
@@ -186,7 +181,7 @@ public enum PackCache {
         for file in files {
             hasher.add(Array(file.name.utf8))
             if file.isFolder { continue }
-            guard let bytes = readBytes(file.path) ?? (isEmptyFile(file.path) ? [] : nil) else { return nil }
+            guard let bytes = readBytes(file.path) else { return nil }
             hasher.add(UInt64(bytes.count))
             hasher.add(bytes)
         }

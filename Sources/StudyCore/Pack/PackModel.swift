@@ -222,7 +222,7 @@ public struct ExamPack: Sendable {
         let only = Edition(id: guideVersion.isEmpty ? "default" : guideVersion, title: "", sections: sections)
         self.init(
             id: id, title: title, vendor: vendor, exam: exam, editions: [only], bank: questions, productNames: [],
-            directory: directory, placed: questions, edition: only)
+            directory: directory, placed: questions, edition: only, owners: only.considerationOwners())
     }
 
     /// A pack with every edition of its guide, seen through `editionID` (nil: the default, `editions[0]`).
@@ -234,14 +234,17 @@ public struct ExamPack: Sendable {
         guard let first = editions.first,
             let edition = editionID.map({ wanted in editions.first { $0.id == wanted } }) ?? first
         else { return nil }
+        let owners = edition.considerationOwners()
         self.init(
             id: id, title: title, vendor: vendor, exam: exam, editions: editions, bank: bank,
-            productNames: productNames, directory: directory, placed: edition.place(bank), edition: edition)
+            productNames: productNames, directory: directory, placed: edition.place(bank, owners: owners),
+            edition: edition, owners: owners)
     }
 
     private init(
         id: String, title: String, vendor: String, exam: ExamFacts, editions: [Edition], bank: [Question],
-        productNames: [ProductName], directory: URL?, placed questions: [Question], edition: Edition
+        productNames: [ProductName], directory: URL?, placed questions: [Question], edition: Edition,
+        owners: [String: String]
     ) {
         self.id = id
         self.title = title
@@ -262,19 +265,17 @@ public struct ExamPack: Sendable {
         }
         var sIndex = [String: Int]()
         var subIndex = [String: (Int, Int)]()
-        var cIndex = [String: String]()
         for (si, s) in edition.sections.enumerated() {
             if sIndex[s.id] == nil { sIndex[s.id] = si }
             for (ui, u) in s.subsections.enumerated() {
                 if subIndex[u.id] == nil { subIndex[u.id] = (si, ui) }
-                for c in u.considerations where cIndex[c.id] == nil { cIndex[c.id] = u.id }
             }
         }
         questionIndex = qIndex
         sectionIndex = sIndex
         subsectionIndex = subIndex
         questionsBySubsection = bySub
-        considerationIndex = cIndex
+        considerationIndex = owners
     }
 
     /// The same pack seen through another edition; nil when the pack has no edition `id`.

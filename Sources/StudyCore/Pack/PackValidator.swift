@@ -137,11 +137,7 @@ final class PackBuilder {
             for u in s.subsections { subsections[u.id] = Set(u.considerations.map(\.id)) }
         }
         var known = Set<String>()
-        for edition in [outline.edition] + others.map(\.edition) {
-            for s in edition.sections {
-                for u in s.subsections { known.formUnion(u.considerations.map(\.id)) }
-            }
-        }
+        for edition in [outline.edition] + others.map(\.edition) { known.formUnion(edition.considerationOwners().keys) }
         return QuestionContext(
             subsections: subsections, considerationOwner: outline.edition.considerationOwners(),
             knownConsiderations: known, incomplete: outline.incompleteSubsections,
