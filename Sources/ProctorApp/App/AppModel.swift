@@ -209,13 +209,10 @@ public struct AppModel: Sendable {
     // MARK: - Messages from the runner
 
     /// Takes in what the runner read for a command and decides what to show; returns the
-    /// commands that follow (store a new attempt, submit an abandoned one).
+    /// commands that follow (store a new attempt, submit an abandoned one). The steps that change
+    /// the screen or the progress (open, openResults, submitExam, close) refresh them themselves.
     public mutating func receive(_ message: AppMessage, now: Date) -> [Command] {
         context.now = now
-        defer {
-            context.refreshSummary()
-            syncLayout()
-        }
         switch message {
         case .inProgressExam(let open?, let answers, let request):
             if !request.replacesInProgress {
