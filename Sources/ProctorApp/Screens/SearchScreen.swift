@@ -85,7 +85,13 @@ public struct SearchScreen: AppScreen {
         list.scrollToSelection(viewHeight: Self.listHeight(context), count: hits.count)
     }
 
-    static func listHeight(_ context: AppContext) -> Int { max(1, context.bodyRect.height - 4) }
+    /// Under the words and the summary line; one place for the layout and the scrolling.
+    static func listRect(_ area: Rect) -> Rect {
+        let inner = area.inset(horizontal: 2, vertical: 1)
+        return Rect(x: inner.x, y: inner.y + 3, width: inner.width, height: max(0, inner.height - 3))
+    }
+
+    static func listHeight(_ context: AppContext) -> Int { max(1, listRect(context.bodyRect).height) }
 
     func render(in area: Rect, on canvas: inout Canvas, context: AppContext) {
         let theme = context.theme
@@ -112,7 +118,6 @@ public struct SearchScreen: AppScreen {
         }
         var state = isTyping ? ListState(selected: nil) : list
         ListView(items: items, theme: theme, highlight: .lead).render(
-            in: Rect(x: inner.x, y: inner.y + 3, width: inner.width, height: max(0, inner.height - 3)), on: &canvas,
-            state: &state)
+            in: Self.listRect(area), on: &canvas, state: &state)
     }
 }
